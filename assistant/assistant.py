@@ -1,0 +1,171 @@
+"""`Assistant`: wires settings into the store, retriever, verifier and generator, and answers."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.catalog import Catalog
+from assistant.embeddings import Embedder
+from assistant.errors import AssistantError
+from assistant.grounding import REFUSAL_TEXT, Verifier, format_evidence
+from assistant.ingest.pipeline import Ingestor
+from assistant.llm import Generator, Message, build_generator
+from assistant.offline import ensure_offline
+from assistant.prompts import Prompts
+from assistant.retrieve import Hit, Retriever
+from assistant.settings import Settings, load_settings
+from assistant.types import Answer, Article, IngestReport
+from assistant.vectors import VectorStore
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+_UNSET: Any = object()
+
+
+def _catalog_path(settings: Settings) -> Path:
+    # One catalog per vector backend, so switching between embedded and server never mixes them.
+    if not settings.chroma_url:
+        return settings.index_dir / "catalog.sqlite"
+    key = re.sub(r"[^A-Za-z0-9]+", "-", settings.chroma_url.split("://", 1)[-1]).strip("-")
+    return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
+
+
+class Assistant:
+    """Answers questions about the ingested articles, citing the chunk behind every sentence.
+
+    ``Assistant()`` reads settings from the environment (and ``assistant.toml``) and ingests the bundled
+    articles when the index is empty. Collaborators can be passed in (tests pass fakes).
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        vectors: VectorStore | None = None,
+        generator: Generator | None = _UNSET,
+        auto_ingest: bool = True,
+    ) -> None:
+        ensure_offline()
+        self.settings = settings or load_settings()
+        self.catalog = Catalog(_catalog_path(self.settings))
+        if embedder is None:
+            from assistant.embeddings import MiniLMEmbedder
+
+            embedder = MiniLMEmbedder()
+        self.embedder = embedder
+        if vectors is None:
+            from assistant.vectors import ChromaVectors
+
+            vectors = ChromaVectors(self.settings.collection, path=self.settings.index_dir / "chroma",
+                                    url=self.settings.chroma_url or None)
+        self.vectors = vectors
+        self._generator = generator  # built on first use: loading a model takes seconds
+        self.prompts = Prompts(self.settings.prompts_dir)
+        self.retriever = Retriever(self.catalog, self.vectors, self.embedder, self.settings.rrf_k)
+        self.verifier = Verifier(self.embedder, self.settings.min_support)
+        self.ingestor = Ingestor(self.catalog, self.vectors, self.embedder, self.settings)
+        if auto_ingest and self.catalog.chunk_count() == 0 and self.settings.articles_dir.is_dir():
+            self.ingest()
+
+    @property
+    def generator(self) -> Generator | None:
+        if self._generator is _UNSET:
+            self._generator = build_generator(self.settings)
+        return self._generator
+
+    # --- documents -------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[str | Path] | None = None) -> IngestReport:
+        """Add or update articles from files or folders (default: the bundled ``articles/``). Idempotent."""
+        targets = [Path(p) for p in paths] if paths else [self.settings.articles_dir]
+        return self.ingestor.run(targets)
+
+    def articles(self) -> list[Article]:
+        return self.catalog.articles()
+
+    # --- answering -------------------------------------------------------------------------------
+
+    def _check_question(self, question: str) -> str:
+        question = " ".join(question.split())
+        if not question:
+            raise AssistantError("The question is empty; ask something about the articles.")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise AssistantError(f"The question is {len(question)} characters long; keep it under {MAX_QUESTION_CHARS}.")
+        return question
+
+    def _relevant(self, hits: list[Hit]) -> bool:
+        best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
+        return best >= self.settings.min_relevance
+
+    def _messages(self, question: str, hits: list[Hit]) -> list[Message]:
+        return [
+            {"role": "system", "content": self.prompts.render("system")},
+            {"role": "user", "content": self.prompts.render("answer", evidence=format_evidence(hits), question=question)},
+        ]
+
+    def stream(self, question: str, *, articles: list[str] | None = None,
+               retrieval_question: str | None = None) -> Iterator[str | Answer]:
+        """Yield text deltas as they are generated, then the final verified `Answer`.
+
+        The final answer's text is the verified one: sentences the articles do not support are gone and
+        markers are renumbered, so a UI should replace the streamed text with ``Answer.text``.
+        """
+        question = self._check_question(question)
+        search_for = retrieval_question or question
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        hits = self.retriever.search(search_for, self.settings.top_k, articles)
+        timings["retrieval"] = time.perf_counter() - started
+        answer = Answer(question=question, text=REFUSAL_TEXT, refused=True, timings=timings,
+                        standalone_question=search_for if search_for != question else None)
+        if not hits or not self._relevant(hits):
+            timings["total"] = time.perf_counter() - started
+            yield REFUSAL_TEXT
+            yield answer
+            return
+        generator = self.generator
+        if generator is None:
+            t = time.perf_counter()
+            text, citations, refused = self.verifier.extract(search_for, hits)
+            timings["verification"] = time.perf_counter() - t
+            timings["first_token"] = time.perf_counter() - started
+            yield text
+        else:
+            t = time.perf_counter()
+            parts: list[str] = []
+            for delta in generator.stream(self._messages(question, hits)):
+                if not parts:
+                    timings["first_token"] = time.perf_counter() - started
+                parts.append(delta)
+                yield delta
+            timings["generation"] = time.perf_counter() - t
+            raw = "".join(parts)
+            log.debug("raw answer: %s", raw)
+            t = time.perf_counter()
+            text, citations, refused = self.verifier.verify(raw, hits)
+            timings["verification"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - started
+        answer.text, answer.citations, answer.refused = text, citations, refused
+        yield answer
+
+    def ask(self, question: str, *, articles: list[str] | None = None) -> Answer:
+        """One cited answer. ``articles`` restricts retrieval to those article ids."""
+        final: Answer | None = None
+        for piece in self.stream(question, articles=articles):
+            if isinstance(piece, Answer):
+                final = piece
+        assert final is not None
+        return final
+
+    def chat(self) -> Any:
+        """A conversation whose follow-up questions are resolved with its history."""
+        from assistant.chat import Conversation
+
+        return Conversation(self)

@@ -1,0 +1,86 @@
+"""Conversations: follow-up questions are rewritten into standalone ones before retrieval."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.grounding import content_words
+from assistant.types import Answer
+
+if TYPE_CHECKING:
+    from assistant.assistant import Assistant
+
+_PRONOUNS = re.compile(
+    r"\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|this|that|these|those|there|then|the same)\b", re.I
+)
+
+
+@dataclass
+class Turn:
+    question: str
+    standalone: str
+    answer: str
+
+
+@dataclass
+class Conversation:
+    """A chat over one `Assistant`. ``ask`` answers like `Assistant.ask`, resolving follow-ups."""
+
+    assistant: Assistant
+    turns: list[Turn] = field(default_factory=list)
+    max_turns: int = 6  # history kept for rewriting; older turns are dropped
+
+    def standalone(self, question: str) -> str:
+        """Rewrite a follow-up into a question that stands alone.
+
+        Without a rewriting model: when the question leans on the history (a pronoun, or almost no
+        content words of its own), the previous standalone question's content words are appended, so
+        retrieval still finds the entity the conversation is about.
+        """
+        if not self.turns:
+            return question
+        own = content_words(question)
+        if not _PRONOUNS.search(question) and len(own) >= 3:
+            return question
+        previous = self.turns[-1].standalone
+        carried = [w for w in re.findall(r"[\w'’-]+", previous) if w.lower() in content_words(previous)
+                   and w.lower() not in own]
+        carried = list(dict.fromkeys(carried))
+        return f"{question} ({' '.join(carried)})" if carried else question
+
+    def ask(self, question: str, **kwargs: Any) -> Answer:
+        answer: Answer | None = None
+        for piece in self.stream(question, **kwargs):
+            if isinstance(piece, Answer):
+                answer = piece
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, **kwargs: Any) -> Any:
+        standalone = self.standalone(" ".join(question.split()))
+        answer: Answer | None = None
+        for piece in self.assistant.stream(question, retrieval_question=standalone, **kwargs):
+            if isinstance(piece, Answer):
+                answer = piece
+            yield piece
+        assert answer is not None
+        self.turns.append(Turn(question, standalone, answer.text))
+        del self.turns[: -self.max_turns]
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+    def to_json(self) -> str:
+        return json.dumps({"turns": [t.__dict__ for t in self.turns]}, indent=2)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    @classmethod
+    def load(cls, assistant: Assistant, path: str | Path) -> Conversation:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(assistant, [Turn(**t) for t in data.get("turns", [])])

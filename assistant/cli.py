@@ -1,0 +1,142 @@
+"""The `assistant` command: a thin layer over the SDK. Heavy imports happen inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.errors import AssistantError
+
+if TYPE_CHECKING:
+    from assistant.assistant import Assistant
+    from assistant.types import Answer
+
+
+def _assistant(**overrides: object) -> Assistant:
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    return Assistant(load_settings(**overrides))
+
+
+def _print_answer(answer: Answer) -> None:
+    print(answer.text)
+    if answer.citations:
+        print()
+        for c in answer.citations:
+            meta = ", ".join(x for x in (c.source, c.date) if x)
+            print(f"[{c.n}] {c.title}{f' ({meta})' if meta else ''}")
+            print(f"    “{c.quote}”")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    assistant = Assistant(load_settings(), auto_ingest=False)
+    report = assistant.ingest(args.paths or None)
+    if args.json:
+        print(json.dumps(report.to_dict()))
+    else:
+        print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+              f"removed {report.removed}; {report.chunks} chunks in the index")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    assistant = _assistant()
+    answer = assistant.ask(args.question, articles=args.article or None)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.types import Answer
+
+    assistant = _assistant()
+    conversation = assistant.chat()
+    print("Ask about the articles. Empty line or Ctrl-D to quit; /new starts over.")
+    while True:
+        try:
+            question = input("you> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            return 0
+        if question == "/new":
+            conversation.reset()
+            continue
+        try:
+            print("assistant> ", end="", flush=True)
+            final = None
+            for piece in conversation.stream(question):
+                if isinstance(piece, Answer):
+                    final = piece
+                else:
+                    print(piece, end="", flush=True)
+            print("\n")
+            if final is not None:
+                print("verified:")
+                _print_answer(final)
+                print()
+        except AssistantError as exc:
+            print(f"\nerror: {exc}", file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.server.app import serve
+
+    serve(_assistant(), host=args.host, port=args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from news articles, offline.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add or update articles (default: the bundled articles/)")
+    p.add_argument("paths", nargs="*", help="article files (.txt, .md, .html) or folders")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="one cited answer")
+    p.add_argument("question")
+    p.add_argument("--article", action="append", metavar="ARTICLE_ID", help="only search these articles (repeatable)")
+    p.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="multi-turn chat in the terminal")
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("serve", help="web chat UI at / on one local port")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing was committed, the index is as it was.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""Evidence for the prompt, and verification of the answer against it.
+
+Every sentence of a generated answer is checked against the chunks it cites. A sentence keeps a
+citation only when the chunk supports it; a wrong or missing citation is re-attached to the retrieved
+chunk that supports the sentence best; a sentence no retrieved chunk supports is dropped. When no
+sentence survives, the answer is a refusal. `Citation.quote` is the chunk's sentence that carries the
+fact, with its offsets in the article, so a reader sees the exact words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.catalog import STOPWORDS
+from assistant.embeddings import Embedder
+from assistant.ingest.chunk import split_sentences
+from assistant.retrieve import Hit
+from assistant.types import Citation
+
+REFUSAL_TEXT = "The articles do not say."
+_MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_REFUSAL = re.compile(
+    r"\b(?:do(?:es)?\s+not|don't|doesn't|did\s+not|cannot|can't|could\s+not|unable\s+to)\s+"
+    r"(?:say|mention|state|specify|provide|contain|include|answer|find|know|determine|tell)"
+    r"|\bno\s+(?:information|mention|details?)\b|\bnot\s+(?:mentioned|stated|specified|provided|say)\b",
+    re.I,
+)
+
+
+@dataclass
+class Sentence:
+    """One sentence of an answer with the passage numbers it cited."""
+
+    text: str
+    cited: list[int]
+
+
+def content_words(text: str) -> set[str]:
+    words = set()
+    for w in re.findall(r"[\w'’-]+", text.lower()):
+        w = w.strip("'’-").removesuffix("'s").removesuffix("’s")
+        if len(w) < 2 or w in STOPWORDS:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]  # plural: "batteries" ~ "batterie", "chips" ~ "chip"
+        words.add(w)
+    return words
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+
+
+def _cos(a: list[float], b: list[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b))
+    na = math.sqrt(sum(x * x for x in a)) or 1.0
+    nb = math.sqrt(sum(y * y for y in b)) or 1.0
+    return dot / (na * nb)
+
+
+def format_evidence(hits: list[Hit]) -> str:
+    """Numbered passages for the prompt: ``[n] (title, source, date) text``."""
+    lines = []
+    for n, hit in enumerate(hits, 1):
+        meta = ", ".join(x for x in (hit.article.title, hit.article.source, hit.article.date) if x)
+        lines.append(f"[{n}] ({meta}) {hit.chunk.text}")
+    return "\n\n".join(lines)
+
+
+def parse_answer(text: str) -> list[Sentence]:
+    """Split an answer into sentences and give each the markers that follow it."""
+    markers: list[tuple[int, list[int]]] = []
+    clean_parts: list[str] = []
+    last = 0
+    for m in _MARKER.finditer(text):
+        clean_parts.append(text[last:m.start()])
+        pos = sum(len(p) for p in clean_parts)
+        markers.append((pos, [int(x) for x in re.split(r"\s*[,;]\s*", m.group(1))]))
+        last = m.end()
+    clean_parts.append(text[last:])
+    clean = "".join(clean_parts)
+    spans = split_sentences(clean)
+    sentences = [Sentence(clean[s:e], []) for s, e in spans]
+    for pos, numbers in markers:
+        # A marker belongs to the last sentence that starts before it ("... April 10. [1]" too).
+        owner = max((i for i, (s, _) in enumerate(spans) if s < pos), default=0 if spans else None)
+        if owner is not None:
+            for n in numbers:
+                if n not in sentences[owner].cited:
+                    sentences[owner].cited.append(n)
+    return [s for s in sentences if s.text.strip()]
+
+
+def is_refusal(text: str) -> bool:
+    return bool(_REFUSAL.search(text))
+
+
+class Verifier:
+    """Scores how well a chunk supports a sentence, and turns a raw answer into a verified one."""
+
+    def __init__(self, embedder: Embedder, min_support: float) -> None:
+        self.embedder = embedder
+        self.min_support = min_support
+
+    def _chunk_sentences(self, hit: Hit) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the chunk's sentences, offsets in the article's cleaned text."""
+        base = hit.chunk.start
+        return [(base + s, base + e, hit.chunk.text[s:e]) for s, e in split_sentences(hit.chunk.text)]
+
+    def support(self, sentence: str, hit: Hit, sentence_vec: list[float],
+                chunk_sents: list[tuple[int, int, str]], chunk_vecs: list[list[float]]) -> tuple[float, int]:
+        """Support in [0, 1] and the index of the chunk sentence that carries it.
+
+        Half lexical (share of the sentence's content words found in the chunk), half semantic (cosine
+        with the closest chunk sentence); a number in the sentence that the chunk lacks halves it.
+        """
+        words = content_words(sentence)
+        if not words:
+            return 0.0, 0
+        chunk_words = content_words(hit.chunk.text)
+        lexical = len(words & chunk_words) / len(words)
+        best_i, best = 0, -1.0
+        for i, vec in enumerate(chunk_vecs):
+            local = len(words & content_words(chunk_sents[i][2])) / len(words)
+            value = 0.5 * _cos(sentence_vec, vec) + 0.5 * local
+            if value > best:
+                best_i, best = i, value
+        semantic = max(0.0, _cos(sentence_vec, chunk_vecs[best_i])) if chunk_vecs else 0.0
+        score = 0.5 * lexical + 0.5 * semantic
+        if _numbers(sentence) - _numbers(hit.chunk.text):
+            score *= 0.5
+        return score, best_i
+
+    def verify(self, raw: str, hits: list[Hit]) -> tuple[str, list[Citation], bool]:
+        """Return (answer text with renumbered markers, citations, refused)."""
+        sentences = parse_answer(raw)
+        claims = [s for s in sentences if content_words(s.text) and not is_refusal(s.text)]
+        if not claims or not hits:
+            return REFUSAL_TEXT, [], True
+        per_hit = [self._chunk_sentences(h) for h in hits]
+        flat = [t for sents in per_hit for _, _, t in sents]
+        vecs = self.embedder.embed_documents([s.text for s in claims] + flat)
+        claim_vecs, rest = vecs[: len(claims)], vecs[len(claims):]
+        hit_vecs: list[list[list[float]]] = []
+        for sents in per_hit:
+            hit_vecs.append(rest[: len(sents)])
+            rest = rest[len(sents):]
+
+        out_parts: list[str] = []
+        citations: list[Citation] = []
+        keys: dict[tuple[str, int], int] = {}
+        for claim, vec in zip(claims, claim_vecs):
+            scored = [self.support(claim.text, h, vec, per_hit[i], hit_vecs[i]) for i, h in enumerate(hits)]
+            cited = [n - 1 for n in claim.cited if 1 <= n <= len(hits)]
+            keep = [i for i in cited if scored[i][0] >= self.min_support]
+            if not keep:
+                best = max(range(len(hits)), key=lambda i: scored[i][0])
+                if scored[best][0] < self.min_support:
+                    continue  # nothing retrieved supports this sentence: it is not stated
+                keep = [best]
+            numbers = []
+            for i in keep:
+                score, sent_i = scored[i]
+                start, end, quote = per_hit[i][sent_i] if per_hit[i] else (hits[i].chunk.start, hits[i].chunk.end, hits[i].chunk.text)
+                key = (hits[i].chunk.chunk_id, start)
+                if key not in keys:
+                    keys[key] = len(citations) + 1
+                    citations.append(_citation(keys[key], hits[i], quote, start, end, score))
+                numbers.append(keys[key])
+            sentence = claim.text.rstrip()
+            out_parts.append(sentence + "".join(f" [{n}]" for n in sorted(set(numbers))))
+        if not out_parts:
+            return REFUSAL_TEXT, [], True
+        return " ".join(out_parts), citations, False
+
+    def extract(self, question: str, hits: list[Hit], max_sentences: int = 2) -> tuple[str, list[Citation], bool]:
+        """Extractive mode: the retrieved sentences that best answer the question, each cited."""
+        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h)]
+        if not candidates:
+            return REFUSAL_TEXT, [], True
+        q_words = content_words(question)
+        vecs = self.embedder.embed_documents([question] + [s[2] for _, s in candidates])
+        q_vec = vecs[0]
+        scored = []
+        for (hit, sent), vec in zip(candidates, vecs[1:]):
+            overlap = len(q_words & content_words(sent[2])) / len(q_words) if q_words else 0.0
+            scored.append((0.6 * max(0.0, _cos(q_vec, vec)) + 0.4 * overlap, hit, sent))
+        scored.sort(key=lambda t: -t[0])
+        chosen: list[tuple[float, Hit, tuple[int, int, str]]] = []
+        for item in scored:
+            if item[0] < self.min_support or len(chosen) == max_sentences:
+                break
+            if any(content_words(item[2][2]) == content_words(c[2][2]) for c in chosen):
+                continue
+            chosen.append(item)
+        if not chosen:
+            return REFUSAL_TEXT, [], True
+        citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
+        text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+        return text, citations, False
+
+
+def _citation(n: int, hit: Hit, quote: str, start: int, end: int, score: float) -> Citation:
+    return Citation(
+        n=n, chunk_id=hit.chunk.chunk_id, article_id=hit.article.article_id, title=hit.article.title,
+        text=hit.chunk.text, quote=quote, start=hit.chunk.start, end=hit.chunk.end, score=round(score, 4),
+        source=hit.article.source, date=hit.article.date, path=hit.article.path,
+        quote_start=start, quote_end=end,
+    )

@@ -1,0 +1,1 @@
+"""Ingestion: read files, clean boilerplate, chunk with offsets, and commit to the store atomically."""

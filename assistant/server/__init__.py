@@ -1,0 +1,1 @@
+"""Web surfaces over the SDK: the Gradio chat UI (and later the OpenAI-compatible API)."""

@@ -1,0 +1,142 @@
+"""The dense-vector seam: Chroma (embedded or server) for real use, an in-memory fake for unit tests."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from assistant.errors import AssistantError
+
+log = logging.getLogger(__name__)
+
+
+class VectorStore(Protocol):
+    """Vectors keyed by chunk id. Similarities are cosine, in [-1, 1]."""
+
+    def upsert(self, ids: list[str], vectors: list[list[float]], documents: list[str],
+               metadatas: list[dict[str, Any]]) -> None: ...
+
+    def delete(self, ids: list[str]) -> None: ...
+
+    def ids(self) -> set[str]: ...
+
+    def query(self, vector: list[float], k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]: ...
+
+    def count(self) -> int: ...
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    # No telemetry, ever: the assistant runs offline and must not phone home.
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+class ChromaVectors:
+    """A Chroma collection in cosine space. Embedded under ``path`` or on a server at ``url``."""
+
+    def __init__(self, collection: str, path: Path | None = None, url: str | None = None) -> None:
+        import chromadb
+
+        self.where = url or str(path)
+        try:
+            if url:
+                from urllib.parse import urlparse
+
+                parsed = urlparse(url)
+                client = chromadb.HttpClient(
+                    host=parsed.hostname or "127.0.0.1",
+                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                    ssl=parsed.scheme == "https",
+                    settings=_chroma_settings(),
+                )
+            else:
+                assert path is not None
+                path.mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+            self._col = client.get_or_create_collection(
+                collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            )
+        except AssistantError:
+            raise
+        except Exception as exc:  # chromadb raises many types; all mean "the store is unusable"
+            if url:
+                raise AssistantError(
+                    f"Cannot reach the Chroma server at {url} ({type(exc).__name__}); start it"
+                    " (chroma run --path DIR --port N) or unset ASSISTANT_CHROMA_URL."
+                ) from None
+            raise AssistantError(
+                f"Cannot open the Chroma index at {path} ({type(exc).__name__}: {exc}); move that folder"
+                " away and run `assistant ingest` to rebuild it."
+            ) from None
+
+    def upsert(self, ids: list[str], vectors: list[list[float]], documents: list[str],
+               metadatas: list[dict[str, Any]]) -> None:
+        batch = 1000  # Chroma caps the batch size; stay well under it.
+        for i in range(0, len(ids), batch):
+            self._col.upsert(ids=ids[i:i + batch], embeddings=vectors[i:i + batch],  # type: ignore[arg-type]
+                             documents=documents[i:i + batch], metadatas=metadatas[i:i + batch])  # type: ignore[arg-type]
+
+    def delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 1000):
+            self._col.delete(ids=ids[i:i + 1000])
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            got = self._col.get(include=[], limit=page, offset=offset)["ids"]
+            found.update(got)
+            if len(got) < page:
+                return found
+            offset += page
+
+    def count(self) -> int:
+        return int(self._col.count())
+
+    def query(self, vector: list[float], k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        total = self.count()
+        if total == 0:
+            return []
+        where: Any = {"article_id": {"$in": article_ids}} if article_ids else None
+        res = self._col.query(query_embeddings=[vector], n_results=min(k, total), where=where, include=["distances"])
+        ids = res["ids"][0]
+        distances = (res.get("distances") or [[]])[0]
+        # Chroma's cosine distance is 1 - cosine similarity.
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+
+
+@dataclass
+class MemoryVectors:
+    """Exact cosine search over a dict: the tiny predictable fake for unit tests."""
+
+    rows: dict[str, tuple[list[float], dict[str, Any]]] = field(default_factory=dict)
+
+    def upsert(self, ids: list[str], vectors: list[list[float]], documents: list[str],
+               metadatas: list[dict[str, Any]]) -> None:
+        for i, v, m in zip(ids, vectors, metadatas):
+            self.rows[i] = (list(v), dict(m))
+
+    def delete(self, ids: list[str]) -> None:
+        for i in ids:
+            self.rows.pop(i, None)
+
+    def ids(self) -> set[str]:
+        return set(self.rows)
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def query(self, vector: list[float], k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        import math
+
+        def cos(a: list[float], b: list[float]) -> float:
+            na = math.sqrt(sum(x * x for x in a)) or 1.0
+            nb = math.sqrt(sum(x * x for x in b)) or 1.0
+            return sum(x * y for x, y in zip(a, b)) / (na * nb)
+
+        scored = [(i, cos(vector, v)) for i, (v, m) in self.rows.items()
+                  if not article_ids or m.get("article_id") in article_ids]
+        return sorted(scored, key=lambda t: -t[1])[:k]
