@@ -47,6 +47,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    settings = load_settings()
+    if settings.llm == "local" and not settings.llm_model:
+        from assistant.bundled_model import bundled_model_path
+
+        print(f"model: {bundled_model_path(settings.model_dir)} (SHA-256 verified)")
+    assistant = Assistant(settings, auto_ingest=False)
+    report = assistant.ingest() if settings.articles_dir.is_dir() else None
+    if report is not None:
+        print(f"index: {report.chunks} chunks from {report.added + report.updated + report.unchanged} articles")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _assistant()
     answer = assistant.ask(args.question, articles=args.article or None)
@@ -107,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="article files (.txt, .md, .html) or folders")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("prepare", help="join and verify the bundled model, ingest the bundled articles")
+    p.set_defaults(func=cmd_prepare)
 
     p = sub.add_parser("ask", help="one cited answer")
     p.add_argument("question")
