@@ -12,7 +12,7 @@ from typing import Any
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
-from assistant.grounding import REFUSAL_TEXT, Verifier, format_evidence
+from assistant.grounding import REFUSAL_TEXT, Evidence, Verifier
 from assistant.ingest.pipeline import Ingestor
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
@@ -101,13 +101,14 @@ class Assistant:
         return question
 
     def _relevant(self, hits: list[Hit]) -> bool:
+        """Worth asking the model: a close enough passage, or one sharing a keyword with the question."""
         best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
-        return best >= self.settings.min_relevance
+        return best >= self.settings.min_relevance or any(h.keyword is not None for h in hits)
 
-    def _messages(self, question: str, hits: list[Hit]) -> list[Message]:
+    def _messages(self, question: str, evidence: Evidence) -> list[Message]:
         return [
             {"role": "system", "content": self.prompts.render("system")},
-            {"role": "user", "content": self.prompts.render("answer", evidence=format_evidence(hits), question=question)},
+            {"role": "user", "content": self.prompts.render("answer", evidence=evidence.text, question=question)},
         ]
 
     def stream(self, question: str, *, articles: list[str] | None = None,
@@ -130,7 +131,8 @@ class Assistant:
             yield REFUSAL_TEXT
             yield answer
             return
-        generator = self.generator
+        generator = self.generator  # built (the model loaded) on first use, outside the timings below
+        started = time.perf_counter() - timings["retrieval"]
         if generator is None:
             t = time.perf_counter()
             text, citations, refused = self.verifier.extract(search_for, hits)
@@ -139,8 +141,12 @@ class Assistant:
             yield text
         else:
             t = time.perf_counter()
+            evidence = self.verifier.select_evidence(search_for, hits, self.settings.evidence_words)
+            hits = evidence.hits
+            timings["evidence"] = time.perf_counter() - t
+            t = time.perf_counter()
             parts: list[str] = []
-            for delta in generator.stream(self._messages(question, hits)):
+            for delta in generator.stream(self._messages(question, evidence)):
                 if not parts:
                     timings["first_token"] = time.perf_counter() - started
                 parts.append(delta)

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    chunk_id UNINDEXED, title, text, tokenize = 'porter unicode61'
+    chunk_id UNINDEXED, header, text, tokenize = 'porter unicode61'
 );
 """
 # Words too common to help a keyword search (the question's shape, not its subject).
@@ -117,8 +117,8 @@ class Catalog:
         for c in chunks:
             con.execute("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?)",
                         (c.chunk_id, c.article_id, c.index, c.start, c.end, c.text))
-            con.execute("INSERT INTO chunks_fts (chunk_id, title, text) VALUES (?, ?, ?)",
-                        (c.chunk_id, article.title, c.text))
+            con.execute("INSERT INTO chunks_fts (chunk_id, header, text) VALUES (?, ?, ?)",
+                        (c.chunk_id, article.header(), c.text))
 
     @staticmethod
     def delete_article(con: sqlite3.Connection, article_id: str) -> None:
@@ -166,7 +166,7 @@ class Catalog:
         return found
 
     def keyword_search(self, question: str, k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """BM25 over chunk text and title. Returns ``(chunk_id, score)``, higher is better."""
+        """BM25 over chunk text and its article header (title, source, date). Returns ``(chunk_id, score)``, higher is better."""
         terms = [t for t in re.findall(r"\w+", question.lower()) if t not in STOPWORDS and len(t) > 1]
         if not terms:
             return []

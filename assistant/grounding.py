@@ -39,8 +39,8 @@ class Sentence:
 
 def content_words(text: str) -> set[str]:
     words = set()
-    for w in re.findall(r"[\w'’-]+", text.lower()):
-        w = w.strip("'’-").removesuffix("'s").removesuffix("’s")
+    for w in re.findall(r"[\w'’]+", text.lower()):
+        w = w.strip("'’").removesuffix("'s").removesuffix("’s")
         if len(w) < 2 or w in STOPWORDS:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
@@ -60,13 +60,19 @@ def _cos(a: list[float], b: list[float]) -> float:
     return dot / (na * nb)
 
 
-def format_evidence(hits: list[Hit]) -> str:
-    """Numbered passages for the prompt: ``[n] (title, source, date) text``."""
-    lines = []
-    for n, hit in enumerate(hits, 1):
-        meta = ", ".join(x for x in (hit.article.title, hit.article.source, hit.article.date) if x)
-        lines.append(f"[{n}] ({meta}) {hit.chunk.text}")
-    return "\n\n".join(lines)
+def _proper_nouns(sentence: str) -> set[str]:
+    """Capitalised words past the first: names a supporting passage must also contain."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in words[1:] if w[0].isupper()} - STOPWORDS
+
+
+@dataclass
+class Evidence:
+    """The passages shown to the model: numbered chunks, each cut to its most relevant sentences."""
+
+    hits: list[Hit]  # numbered 1..n in the prompt; later hits were retrieved but not shown
+    shown: int
+    text: str
 
 
 def parse_answer(text: str) -> list[Sentence]:
@@ -100,9 +106,54 @@ def is_refusal(text: str) -> bool:
 class Verifier:
     """Scores how well a chunk supports a sentence, and turns a raw answer into a verified one."""
 
-    def __init__(self, embedder: Embedder, min_support: float) -> None:
+    def __init__(self, embedder: Embedder, min_support: float, cache_size: int = 4096) -> None:
         self.embedder = embedder
         self.min_support = min_support
+        self._cache: dict[str, list[float]] = {}
+        self._cache_size = cache_size
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Embeddings with a bounded cache: chunk sentences recur across questions and stages."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if todo:
+            if len(self._cache) + len(todo) > self._cache_size:
+                self._cache.clear()
+            self._cache.update(zip(todo, self.embedder.embed_documents(todo)))
+        return [self._cache[t] for t in texts]
+
+    def select_evidence(self, question: str, hits: list[Hit], budget_words: int) -> Evidence:
+        """Keep the sentences most relevant to the question, within ``budget_words``.
+
+        A small model reads a few hundred words much faster, and is less distracted, than five whole
+        chunks. Sentences keep their order inside a chunk; chunks with nothing selected are not shown.
+        """
+        per_hit = [self._chunk_sentences(h) for h in hits]
+        flat = [(i, j) for i, sents in enumerate(per_hit) for j in range(len(sents))]
+        if not flat:
+            return Evidence(hits, 0, "")
+        q_words = content_words(question)
+        vecs = self.embed([question] + [per_hit[i][j][2] for i, j in flat])
+        scores = {}
+        for (i, j), vec in zip(flat, vecs[1:]):
+            text = per_hit[i][j][2]
+            overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
+            # Earlier-ranked chunks get a small edge: retrieval already judged them.
+            scores[(i, j)] = 0.5 * _cos(vecs[0], vec) + 0.5 * overlap - 0.02 * i
+        chosen: set[tuple[int, int]] = set()
+        used = 0
+        for key in sorted(scores, key=lambda k: -scores[k]):
+            words = len(per_hit[key[0]][key[1]][2].split())
+            if chosen and used + words > budget_words:
+                continue
+            chosen.add(key)
+            used += words
+        order = [i for i in range(len(hits)) if any((i, j) in chosen for j in range(len(per_hit[i])))]
+        lines = []
+        for n, i in enumerate(order, 1):
+            body = " ".join(per_hit[i][j][2] for j in range(len(per_hit[i])) if (i, j) in chosen)
+            lines.append(f"[{n}] ({hits[i].article.header()}) {body}")
+        rest = [h for i, h in enumerate(hits) if i not in order]
+        return Evidence([hits[i] for i in order] + rest, len(order), "\n\n".join(lines))
 
     def _chunk_sentences(self, hit: Hit) -> list[tuple[int, int, str]]:
         """(start, end, text) of the chunk's sentences, offsets in the article's cleaned text."""
@@ -113,13 +164,15 @@ class Verifier:
                 chunk_sents: list[tuple[int, int, str]], chunk_vecs: list[list[float]]) -> tuple[float, int]:
         """Support in [0, 1] and the index of the chunk sentence that carries it.
 
-        Half lexical (share of the sentence's content words found in the chunk), half semantic (cosine
-        with the closest chunk sentence); a number in the sentence that the chunk lacks halves it.
+        Half lexical (share of the sentence's content words found in the chunk or its article header),
+        half semantic (cosine with the closest chunk sentence); each number or name in the sentence
+        that the passage lacks halves it.
         """
         words = content_words(sentence)
         if not words:
             return 0.0, 0
-        chunk_words = content_words(hit.chunk.text)
+        context = f"{hit.article.header()} {hit.chunk.text}"
+        chunk_words = content_words(context)
         lexical = len(words & chunk_words) / len(words)
         best_i, best = 0, -1.0
         for i, vec in enumerate(chunk_vecs):
@@ -129,9 +182,9 @@ class Verifier:
                 best_i, best = i, value
         semantic = max(0.0, _cos(sentence_vec, chunk_vecs[best_i])) if chunk_vecs else 0.0
         score = 0.5 * lexical + 0.5 * semantic
-        if _numbers(sentence) - _numbers(hit.chunk.text):
-            score *= 0.5
-        return score, best_i
+        # A number or a name the passage lacks is the typical small-model invention: halve per miss.
+        misses = len(_numbers(sentence) - _numbers(context)) + len(_proper_nouns(sentence) - chunk_words)
+        return score * 0.5 ** min(misses, 3), best_i
 
     def verify(self, raw: str, hits: list[Hit]) -> tuple[str, list[Citation], bool]:
         """Return (answer text with renumbered markers, citations, refused)."""
@@ -141,7 +194,7 @@ class Verifier:
             return REFUSAL_TEXT, [], True
         per_hit = [self._chunk_sentences(h) for h in hits]
         flat = [t for sents in per_hit for _, _, t in sents]
-        vecs = self.embedder.embed_documents([s.text for s in claims] + flat)
+        vecs = self.embed([s.text for s in claims] + flat)
         claim_vecs, rest = vecs[: len(claims)], vecs[len(claims):]
         hit_vecs: list[list[list[float]]] = []
         for sents in per_hit:
@@ -181,7 +234,7 @@ class Verifier:
         if not candidates:
             return REFUSAL_TEXT, [], True
         q_words = content_words(question)
-        vecs = self.embedder.embed_documents([question] + [s[2] for _, s in candidates])
+        vecs = self.embed([question] + [s[2] for _, s in candidates])
         q_vec = vecs[0]
         scored = []
         for (hit, sent), vec in zip(candidates, vecs[1:]):

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # Chunking, in words (about 0.75 tokens each for English news text).
     chunk_words: int = Field(default=110, ge=20, le=2000)
     chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
+    # Chunks embedded (and written to Chroma) per batch during ingest.
+    embed_batch: int = Field(default=256, ge=1, le=4096)
 
     # Retrieval.
     top_k: int = Field(default=5, ge=1, le=50)
@@ -61,7 +63,8 @@ class Settings(BaseSettings):
     # Below this cosine similarity (and with no keyword match) a question is refused unasked.
     min_relevance: float = Field(default=0.22, ge=-1.0, le=1.0)
 
-    # Generation.
+    # Generation. The model sees the most relevant sentences of the retrieved chunks, up to this many words.
+    evidence_words: int = Field(default=220, ge=30, le=3000)
     max_tokens: int = Field(default=256, ge=16, le=4096)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     context_tokens: int = Field(default=4096, ge=512)

@@ -18,6 +18,10 @@ class Article:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when the text carries one
     content_hash: str = ""
 
+    def header(self) -> str:
+        """``title, source, date``: what the article is, for embeddings, keyword search and prompts."""
+        return ", ".join(x for x in (self.title, self.source, self.date) if x)
+
 
 @dataclass(frozen=True)
 class Chunk:

@@ -182,11 +182,11 @@ class Ingestor:
     def _embed_and_upsert(self, prepared: list[_Prepared], progress: Progress | None, skip_known: bool = True) -> None:
         have = self.catalog.chunk_ids() if skip_known else set()
         todo = [(p.article, c) for p in prepared for c in p.chunks if c.chunk_id not in have]
-        batch = 256
+        batch = self.settings.embed_batch
         for i in range(0, len(todo), batch):
             part = todo[i:i + batch]
-            # The title rides along in the embedded text: it names what the chunk is about.
-            vectors = self.embedder.embed_documents([f"{a.title}\n{c.text}" for a, c in part])
+            # The header rides along in the embedded text: it names what the chunk is about.
+            vectors = self.embedder.embed_documents([f"{a.header()}\n{c.text}" for a, c in part])
             self.vectors.upsert(
                 [c.chunk_id for _, c in part], vectors, [c.text for _, c in part],
                 [{"article_id": a.article_id, "path": a.path, "index": c.index} for a, c in part],
