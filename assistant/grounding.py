@@ -21,10 +21,15 @@ from assistant.types import Citation
 
 REFUSAL_TEXT = "The articles do not say."
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+# A refusal talks about the sources or the speaker's knowledge ("The articles do not say", "I cannot
+# determine"), not about the story ("Kishida did not specify the date" is a claim to verify).
+_NEGATION = r"(?:do(?:es)?\s+not|don['’]t|doesn['’]t|did\s+not|didn['’]t|cannot|can['’]t|could\s+not|unable\s+to)"
 _REFUSAL = re.compile(
-    r"\b(?:do(?:es)?\s+not|don't|doesn't|did\s+not|cannot|can't|could\s+not|unable\s+to)\s+"
-    r"(?:say|mention|state|specify|provide|contain|include|answer|find|know|determine|tell)"
-    r"|\bno\s+(?:information|mention|details?)\b|\bnot\s+(?:mentioned|stated|specified|provided|say)\b",
+    r"\b(?:articles?|passages?|texts?|sources?|documents?|context|provided\s+information)\b[^.]{0,30}?"
+    rf"{_NEGATION}\s+(?:say|mention|state|specify|provide|contain|include|give|answer|tell|discuss)"
+    rf"|\b(?:I|we)\s+{_NEGATION}\s+(?:answer|find|know|determine|tell|say)"
+    r"|\bno\s+(?:information|mention|details?)\b"
+    r"|\bnot\s+(?:mentioned|stated|specified|provided|given|found)\s+in\s+the\s+(?:articles?|passages?|texts?|sources?)",
     re.I,
 )
 
@@ -61,9 +66,9 @@ def _cos(a: list[float], b: list[float]) -> float:
 
 
 def _proper_nouns(sentence: str) -> set[str]:
-    """Capitalised words past the first: names a supporting passage must also contain."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
-    return {w.lower().removesuffix("'s").removesuffix("’s") for w in words[1:] if w[0].isupper()} - STOPWORDS
+    """Capitalised words past the first, normalised like `content_words`: names a passage must carry."""
+    words = re.findall(r"[\w'’]+", sentence)
+    return content_words(" ".join(w for w in words[1:] if w[0].isupper()))
 
 
 @dataclass

@@ -23,7 +23,10 @@ class Prompts:
             path = self.folder / f"{name}.txt"
             if not path.is_file():
                 raise AssistantError(f"Prompt template {path} is missing; restore it or fix ASSISTANT_PROMPTS_DIR.")
-            self._cache[name] = Template(path.read_text(encoding="utf-8"))
+            template = Template(path.read_text(encoding="utf-8"))
+            if not template.is_valid():
+                raise AssistantError(f"Prompt template {path} has a stray $; write $$ for a literal dollar sign.")
+            self._cache[name] = template
         return self._cache[name]
 
     def render(self, name: str, **values: str) -> str:

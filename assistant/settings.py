@@ -101,8 +101,12 @@ class Settings(BaseSettings):
 
 def load_settings(**overrides: Any) -> Settings:
     """Build `Settings`, turning validation failures into one clear `AssistantError`."""
+    import tomllib
+
     try:
         return Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise AssistantError(f"The config file {_config_file()} is not valid TOML ({exc}); fix it.") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         name = ".".join(str(p) for p in first["loc"]) or "settings"

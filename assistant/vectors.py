@@ -101,7 +101,8 @@ class ChromaVectors:
         if total == 0:
             return []
         where: Any = {"article_id": {"$in": article_ids}} if article_ids else None
-        res = self._col.query(query_embeddings=[vector], n_results=min(k, total), where=where, include=["distances"])
+        res = self._col.query(query_embeddings=[vector], n_results=min(k, total), where=where,  # type: ignore[arg-type]
+                              include=["distances"])
         ids = res["ids"][0]
         distances = (res.get("distances") or [[]])[0]
         # Chroma's cosine distance is 1 - cosine similarity.

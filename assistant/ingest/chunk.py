@@ -88,8 +88,12 @@ def chunk_text(article_id: str, text: str, max_words: int = 110, overlap_sentenc
         groups.append(group)
         if j >= len(sentences):
             break
-        # Step back for the overlap, but always move forward by at least one sentence.
-        i = max(j - overlap_sentences, i + 1)
+        # Step back for the overlap, but always move forward by at least one sentence, and shrink the
+        # overlap until the next new sentence fits: a chunk made only of overlap would add nothing.
+        back = min(overlap_sentences, j - i - 1)
+        while back > 0 and sum(s[2] for s in sentences[j - back:j + 1]) > max_words:
+            back -= 1
+        i = j - back
 
     chunks = []
     for index, group in enumerate(groups):

@@ -34,7 +34,7 @@ _SECTION_MARKERS = {
 }
 _CREDIT = re.compile(
     r"^\(?\s*(?:photo|photos|image|images|picture|photograph|credit|credits|photo credit|image credit|"
-    r"source: photo|illustration)(?:\s+by)?\s*[:\-–—|]\s*\S.*$",
+    r"source: photo|illustration)(?:\s*:|\s+[-–—|]\s+|\s+by\s+|\s+by\s*:)\s*\S.*$",
     re.I,
 )
 _CRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\|)\s")
@@ -114,7 +114,7 @@ def clean_text(raw: str, title: str | None = None, source: str | None = None, da
         if (
             norm in _FURNITURE
             or norm in _SECTION_MARKERS
-            or _CREDIT.match(block)
+            or (_CREDIT.match(block) and _words(block) < 25)
             or _is_crumb(block)
             or _ELLIPSIS.search(block)  # truncated teaser snippet
             or (counts[norm] > 1 and _words(block) >= 3)  # repeated on the page

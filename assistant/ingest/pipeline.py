@@ -13,7 +13,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
-
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

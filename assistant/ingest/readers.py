@@ -13,6 +13,8 @@ from pathlib import Path
 from assistant.errors import AssistantError
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+_WESTERN = {"English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Danish", "Swedish",
+            "Norwegian", "Finnish", "Catalan", "Icelandic", "Irish", "Basque", "Galician"}
 
 
 @dataclass
@@ -43,7 +45,13 @@ def decode_bytes(data: bytes, path: Path) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    # Single-byte guesses are ambiguous (cp1257 reads "déjà" as "déją"). When the text's language is a
+    # Western European one, its legacy encoding is cp1252/latin-1: prefer that reading if plausible.
+    western = next((m for m in matches if m.encoding in ("cp1252", "latin_1", "iso8859_15")), None)
+    if best is not None and western is not None and western.chaos <= 0.2 and best.language in _WESTERN:
+        best = western
     # A high "chaos" means the bytes decode only as mojibake: refuse rather than index garbage.
     if best is None or best.chaos > 0.2:
         raise AssistantError(
@@ -122,14 +130,15 @@ def _from_html(html: str, path: Path) -> RawDocument:
         time_tag = soup.find("time", attrs={"datetime": True})
         if time_tag is not None:
             date = str(time_tag["datetime"])
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
     # Prefer the page's main content container when it has one.
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    h1 = root.find("h1")
+    # The headline first: it often sits in a <header> that is dropped below.
+    h1 = root.find("h1") or soup.find("h1")
     if h1 is not None and h1.get_text(strip=True):
         title = h1.get_text(" ", strip=True)
         h1.decompose()
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
     for tag in root.find_all(_BLOCK_TAGS):
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
@@ -165,7 +174,7 @@ def _from_markdown(text: str, path: Path) -> RawDocument:
         text = text[match.end():]
     lines = []
     for line in text.splitlines():
-        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$", line)
         if heading:
             line = heading.group(1)
             if doc.title is None and line:

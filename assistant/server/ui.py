@@ -72,7 +72,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         gr.Examples(EXAMPLES, inputs=box)
         outputs = [chatbot, sources, state, box]
         box.submit(respond, [box, chatbot, state], outputs, api_name="ask")
-        send.click(respond, [box, chatbot, state], outputs, api_name=False)
-        new.click(new_conversation, None, outputs, api_name=False)
+        send.click(respond, [box, chatbot, state], outputs, api_visibility="private")
+        new.click(new_conversation, None, outputs, api_visibility="private")
     blocks.queue(default_concurrency_limit=1)  # one generation at a time: the model is one process
     return blocks

@@ -1,0 +1,95 @@
+"""Answering through the SDK with the real parts: Chroma, the bundled embedder and the local model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.assistant import Assistant
+from assistant.errors import AssistantError
+from assistant.settings import load_settings
+from assistant.types import Answer
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="module")
+def local(index_dir, minilm, local_generator) -> Assistant:
+    settings = load_settings(index_dir=index_dir, llm="local")
+    return Assistant(settings, embedder=minilm, generator=local_generator)
+
+
+@pytest.fixture(scope="module")
+def extractive(index_dir, minilm) -> Assistant:
+    return Assistant(load_settings(index_dir=index_dir, llm="extractive"), embedder=minilm)
+
+
+def check_citations(assistant: Assistant, answer: Answer) -> None:
+    """Every marker has a citation, every citation is used, and offsets slice the article."""
+    import re
+
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert used == {c.n for c in answer.citations}
+    for c in answer.citations:
+        article = assistant.catalog.article(c.article_id)
+        assert article is not None
+        assert article.text[c.start:c.end] == c.text
+        assert article.text[c.quote_start:c.quote_end] == c.quote
+        assert c.quote and c.quote in c.text
+
+
+@pytest.mark.model
+def test_local_model_answers_with_a_verified_citation(local):
+    answer = local.ask("When will Kishida meet Biden?")
+    assert not answer.refused
+    assert "April 10" in answer.text
+    assert any("April 10" in c.text for c in answer.citations)
+    check_citations(local, answer)
+    assert {"retrieval", "generation", "verification", "total", "first_token"} <= set(answer.timings)
+
+
+@pytest.mark.model
+def test_local_model_streams_then_gives_the_verified_answer(local):
+    pieces = list(local.stream("Which companies could join the AI research framework?"))
+    assert isinstance(pieces[-1], Answer)
+    deltas = [p for p in pieces[:-1] if isinstance(p, str)]
+    assert len(deltas) > 1 and "".join(deltas).strip()
+    final = pieces[-1]
+    assert not final.refused
+    assert all(name in final.text.lower() for name in ("nvidia", "arm", "amazon"))
+    check_citations(local, final)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("question", [
+    "What does Pauline Jacobs say about yoga?",
+    "What is the capital of Australia?",
+])
+def test_questions_the_articles_cannot_answer_are_refused(local, question):
+    answer = local.ask(question)
+    assert answer.refused and answer.citations == []
+    assert answer.text == "The articles do not say."
+
+
+def test_extractive_mode_quotes_the_articles(extractive):
+    answer = extractive.ask("Who is the EU Commissioner for Innovation and Research?")
+    assert not answer.refused
+    assert "Iliana Ivanova" in answer.text
+    check_citations(extractive, answer)
+
+
+def test_article_filter_restricts_retrieval(extractive):
+    menafn = next(a for a in extractive.articles() if a.source == "MENAFN")
+    answer = extractive.ask("Which companies are involved in the framework?", articles=[menafn.article_id])
+    assert answer.citations and all(c.article_id == menafn.article_id for c in answer.citations)
+
+
+def test_bad_questions_are_clear_errors(extractive):
+    with pytest.raises(AssistantError, match="empty"):
+        extractive.ask(" \n\t ")
+    with pytest.raises(AssistantError, match="characters long"):
+        extractive.ask("why " * 1000)

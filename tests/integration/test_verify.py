@@ -1,0 +1,74 @@
+"""Citation verification with the real embedding model on hand-made hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding import REFUSAL_TEXT, Verifier
+from assistant.retrieve import Hit
+from assistant.types import Article, Chunk
+
+MEETING = ("Prime Minister Fumio Kishida meets President Joe Biden in Washington on April 10. "
+           "The leaders will sign a statement on AI.")
+MATERIALS = ("Japan and the EU will talk about materials for batteries. "
+             "The talks aim to reduce dependence on China for rare metals.")
+
+
+def hit(n: int, text: str) -> Hit:
+    article = Article(article_id=f"a{n}", path=f"a{n}.txt", title=f"Article {n}", text=text)
+    return Hit(Chunk(f"a{n}:0", f"a{n}", 0, 0, len(text), text), article, 1.0, 0.5, None)
+
+
+@pytest.fixture(scope="module")
+def verifier(minilm) -> Verifier:
+    return Verifier(minilm, min_support=0.45)
+
+
+def test_right_citation_is_kept_with_its_quote(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    text, citations, refused = verifier.verify("Kishida meets Biden on April 10 [1].", hits)
+    assert not refused and text.endswith("[1]")
+    assert citations[0].chunk_id == "a1:0"
+    assert citations[0].quote.startswith("Prime Minister Fumio Kishida meets")
+
+
+def test_wrong_citation_is_reattached(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    _, citations, refused = verifier.verify("The talks aim to reduce dependence on China for rare metals [1].", hits)
+    assert not refused
+    assert [c.chunk_id for c in citations] == ["a2:0"]
+    assert "rare metals" in citations[0].quote
+
+
+def test_missing_citation_is_added(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    text, citations, _ = verifier.verify("Kishida meets Biden in Washington on April 10.", hits)
+    assert text.endswith("[1]") and citations[0].chunk_id == "a1:0"
+
+
+def test_unsupported_sentence_is_dropped(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    text, citations, refused = verifier.verify(
+        "Kishida meets Biden on April 10 [1]. The summit will cost 40 billion dollars [1].", hits)
+    assert not refused
+    assert "billion" not in text and len(citations) == 1
+
+
+@pytest.mark.parametrize("raw", [
+    "The meeting is on May 5 [1].",  # a date the passage does not carry
+    "Kishida meets Emmanuel Macron in Paris [1].",  # names the passage does not carry
+    "The articles do not say.",
+    "",
+])
+def test_nothing_supported_means_refusal(verifier, raw):
+    text, citations, refused = verifier.verify(raw, [hit(1, MEETING), hit(2, MATERIALS)])
+    assert refused and text == REFUSAL_TEXT and citations == []
+
+
+def test_two_sentences_citing_two_passages_are_numbered_in_order(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    text, citations, _ = verifier.verify(
+        "Japan and the EU will talk about materials for batteries [2]. Kishida meets Biden on April 10 [1].", hits)
+    assert [c.n for c in citations] == [1, 2]
+    assert [c.chunk_id for c in citations] == ["a2:0", "a1:0"]
+    assert text.index("[1]") < text.index("[2]")
