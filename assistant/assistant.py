@@ -155,7 +155,7 @@ class Assistant:
             raw = "".join(parts)
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
-            text, citations, refused = self.verifier.verify(raw, hits)
+            text, citations, refused = self.verifier.verify(raw, hits, question)
             timings["verification"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused

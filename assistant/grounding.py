@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
@@ -42,15 +44,26 @@ class Sentence:
     cited: list[int]
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
 def content_words(text: str) -> set[str]:
+    """Lower-cased, stemmed words that carry meaning ("engaging" ~ "engaged", "batteries" ~ "battery")."""
     words = set()
     for w in re.findall(r"[\w'’]+", text.lower()):
         w = w.strip("'’").removesuffix("'s").removesuffix("’s")
         if len(w) < 2 or w in STOPWORDS:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]  # plural: "batteries" ~ "batterie", "chips" ~ "chip"
-        words.add(w)
+        words.add(_stem(w))
     return words
 
 
@@ -166,12 +179,13 @@ class Verifier:
         return [(base + s, base + e, hit.chunk.text[s:e]) for s, e in split_sentences(hit.chunk.text)]
 
     def support(self, sentence: str, hit: Hit, sentence_vec: list[float],
-                chunk_sents: list[tuple[int, int, str]], chunk_vecs: list[list[float]]) -> tuple[float, int]:
+                chunk_sents: list[tuple[int, int, str]], chunk_vecs: list[list[float]],
+                question: str = "") -> tuple[float, int]:
         """Support in [0, 1] and the index of the chunk sentence that carries it.
 
-        Half lexical (share of the sentence's content words found in the chunk or its article header),
-        half semantic (cosine with the closest chunk sentence); each number or name in the sentence
-        that the passage lacks halves it.
+        Lexical coverage (share of the sentence's stemmed content words found in the chunk or its article
+        header) times ``0.5 + 0.5 * semantic`` (cosine with the closest chunk sentence); each number or
+        name in the sentence that the passage lacks halves it.
         """
         words = content_words(sentence)
         if not words:
@@ -186,12 +200,14 @@ class Verifier:
             if value > best:
                 best_i, best = i, value
         semantic = max(0.0, _cos(sentence_vec, chunk_vecs[best_i])) if chunk_vecs else 0.0
-        score = 0.5 * lexical + 0.5 * semantic
+        # Lexical coverage scales the score: a sentence whose words the passage lacks (a parroted premise:
+        # "covers lithium and gallium") cannot ride on topical similarity alone.
+        score = lexical * (0.5 + 0.5 * semantic)
         # A number or a name the passage lacks is the typical small-model invention: halve per miss.
         misses = len(_numbers(sentence) - _numbers(context)) + len(_proper_nouns(sentence) - chunk_words)
         return score * 0.5 ** min(misses, 3), best_i
 
-    def verify(self, raw: str, hits: list[Hit]) -> tuple[str, list[Citation], bool]:
+    def verify(self, raw: str, hits: list[Hit], question: str = "") -> tuple[str, list[Citation], bool]:
         """Return (answer text with renumbered markers, citations, refused)."""
         sentences = parse_answer(raw)
         claims = [s for s in sentences if content_words(s.text) and not is_refusal(s.text)]
@@ -210,7 +226,7 @@ class Verifier:
         citations: list[Citation] = []
         keys: dict[tuple[str, int], int] = {}
         for claim, vec in zip(claims, claim_vecs):
-            scored = [self.support(claim.text, h, vec, per_hit[i], hit_vecs[i]) for i, h in enumerate(hits)]
+            scored = [self.support(claim.text, h, vec, per_hit[i], hit_vecs[i], question) for i, h in enumerate(hits)]
             cited = [n - 1 for n in claim.cited if 1 <= n <= len(hits)]
             keep = [i for i in cited if scored[i][0] >= self.min_support]
             if not keep:

@@ -93,3 +93,19 @@ def test_bad_questions_are_clear_errors(extractive):
         extractive.ask(" \n\t ")
     with pytest.raises(AssistantError, match="characters long"):
         extractive.ask("why " * 1000)
+
+
+def test_chat_follow_up_uses_the_history(extractive, tmp_path):
+    chat = extractive.chat()
+    first = chat.ask("Who is the EU Commissioner for Innovation and Research?")
+    assert "Iliana Ivanova" in first.text
+    follow = chat.ask("Which newspaper did she speak to?")
+    assert follow.standalone_question and "Commissioner" in follow.standalone_question
+    assert "Business Daily" in follow.text and follow.citations
+    saved = tmp_path / "chat.json"
+    chat.save(saved)
+    from assistant.chat import Conversation
+
+    resumed = Conversation.load(extractive, saved)
+    assert [t.question for t in resumed.turns] == [t.question for t in chat.turns]
+    assert resumed.standalone("What did she say?") != "What did she say?"

@@ -72,3 +72,13 @@ def test_two_sentences_citing_two_passages_are_numbered_in_order(verifier):
     assert [c.n for c in citations] == [1, 2]
     assert [c.chunk_id for c in citations] == ["a2:0", "a1:0"]
     assert text.index("[1]") < text.index("[2]")
+
+
+def test_a_leading_questions_premise_is_not_confirmed(verifier):
+    """The model parrots the question's 'lithium and gallium'; the passage names neither."""
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    question = "Which rare metals, such as lithium or gallium, does the framework cover?"
+    _, citations, refused = verifier.verify("The framework covers lithium and gallium [2].", hits, question)
+    assert refused and citations == []
+    _, cites, refused = verifier.verify("The talks aim to reduce dependence on China for rare metals [2].", hits, question)
+    assert not refused and cites[0].chunk_id == "a2:0"

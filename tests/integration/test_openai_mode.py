@@ -1,0 +1,97 @@
+"""ASSISTANT_LLM=openai against a real OpenAI-compatible server on loopback (llama.cpp's server)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.assistant import Assistant
+from assistant.errors import AssistantError
+from assistant.settings import load_settings
+
+SECRET = "sk-test-0123456789-never-print-me"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory) -> Iterator[str]:
+    from assistant.bundled_model import bundled_model_path
+
+    model = bundled_model_path(load_settings().model_dir)
+    port = free_port()
+    log = (tmp_path_factory.mktemp("llm") / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "4096", "--model_alias", "bundled-qwen"],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/models", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("llama.cpp server did not start")
+            time.sleep(1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def openai_env(llm_server, monkeypatch) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server)
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+
+
+@pytest.mark.model
+def test_openai_mode_answers_with_verified_citations(openai_env, tmp_path: Path, minilm, caplog):
+    caplog.set_level(logging.DEBUG)
+    settings = load_settings(llm="openai", llm_model="bundled-qwen", index_dir=tmp_path / "index")
+    a = Assistant(settings, embedder=minilm)
+    pieces = list(a.stream("Which newspaper did Iliana Ivanova give a written interview to?"))
+    answer = pieces[-1]
+    assert len(pieces) > 2  # streamed deltas, then the Answer
+    assert not answer.refused and "Business Daily" in answer.text
+    assert answer.citations and all("Business Daily" in c.text for c in answer.citations)
+    assert SECRET not in caplog.text
+
+
+def test_openai_mode_server_down_is_a_clear_error(tmp_path: Path, minilm, monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{free_port()}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    settings = load_settings(llm="openai", llm_model="any", index_dir=tmp_path / "index", request_timeout=5)
+    a = Assistant(settings, embedder=minilm)
+    with pytest.raises(AssistantError, match="ASSISTANT_LLM=extractive") as err:
+        a.ask("When will Kishida meet Biden?")
+    assert SECRET not in str(err.value)
+
+
+def test_openai_mode_without_key_for_the_public_api_is_a_clear_error(tmp_path: Path, minilm, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    settings = load_settings(llm="openai", index_dir=tmp_path / "index")
+    with pytest.raises(AssistantError, match="OPENAI_API_KEY"):
+        Assistant(settings, embedder=minilm).ask("When will Kishida meet Biden?")
