@@ -114,6 +114,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    import assistant.eval as evaluation
+
+    if args.compare:
+        comparison = evaluation.compare_runs(*args.compare)
+        print(json.dumps(comparison, ensure_ascii=False, indent=2) if args.json else evaluation.format_comparison(comparison))
+        return 0
+    kinds = [k for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+    result = evaluation.evaluate(args.dataset, out=args.out, limit=args.limit, kinds=kinds,
+                                 thresholds=args.thresholds, judge=args.judge)
+    if args.json:
+        print(json.dumps(result.summary, ensure_ascii=False, indent=2))
+    else:
+        print(evaluation.text_summary(result.summary, result.out_dir))
+    if not result.passed:
+        print(f"error: eval gate failed: {'; '.join(result.summary['gate']['failures'])} "
+              f"(thresholds: {result.summary['gate']['thresholds']})", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from news articles, offline.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -135,6 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("chat", help="multi-turn chat in the terminal")
     p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("eval", help="run the evaluation dataset, write a report, check the quality gate")
+    p.add_argument("--dataset", metavar="FILE", help="cases as .yaml or .jsonl (default: evals/dataset.yaml)")
+    p.add_argument("--out", metavar="DIR", help="run folder (default: evals/runs/<timestamp>/)")
+    p.add_argument("--json", action="store_true", help="print summary.json (or the comparison) as JSON")
+    p.add_argument("--limit", type=int, metavar="N", help="only N cases, spread over the kinds")
+    p.add_argument("--kinds", metavar="K1,K2", help="only these kinds of cases (comma-separated)")
+    p.add_argument("--thresholds", metavar="FILE", help="the gate's minimums (default: evals/thresholds.yaml)")
+    p.add_argument("--judge", choices=("auto", "offline", "llm"), default="auto",
+                   help="citation judge: auto = llm when ASSISTANT_LLM=openai, else offline")
+    p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), help="metric deltas and flipped cases of two runs")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="web chat UI at / on one local port")
     p.add_argument("--host", default="127.0.0.1")

@@ -56,6 +56,16 @@ def _stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+# Words an answer uses to talk about its sources, not facts a passage must carry.
+_META = frozenset({"accord", "articl", "passag", "mention", "report", "state", "say", "said", "note", "indic",
+                   "first", "second", "conclus", "describ", "highlight"})
+
+
+def claim_words(text: str) -> set[str]:
+    """Content words of an answer sentence, less the words it uses to refer to the articles."""
+    return content_words(text) - _META
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased, stemmed words that carry meaning ("engaging" ~ "engaged", "batteries" ~ "battery")."""
     words = set()
@@ -185,9 +195,10 @@ class Verifier:
 
         Lexical coverage (share of the sentence's stemmed content words found in the chunk or its article
         header) times ``0.5 + 0.5 * semantic`` (cosine with the closest chunk sentence); each number or
-        name in the sentence that the passage lacks halves it.
+        name in the sentence that the passage lacks halves it; each word taken from the question that the
+        passage lacks multiplies it by 0.7.
         """
-        words = content_words(sentence)
+        words = claim_words(sentence)
         if not words:
             return 0.0, 0
         context = f"{hit.article.header()} {hit.chunk.text}"
@@ -205,12 +216,17 @@ class Verifier:
         score = lexical * (0.5 + 0.5 * semantic)
         # A number or a name the passage lacks is the typical small-model invention: halve per miss.
         misses = len(_numbers(sentence) - _numbers(context)) + len(_proper_nouns(sentence) - chunk_words)
-        return score * 0.5 ** min(misses, 3), best_i
+        # A word taken from the question that the passage lacks is a leading question's premise, parroted
+        # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words.
+        echoed = len((words & content_words(question)) - chunk_words)
+        return score * 0.5 ** min(misses, 3) * 0.7 ** min(echoed, 3), best_i
 
     def verify(self, raw: str, hits: list[Hit], question: str = "") -> tuple[str, list[Citation], bool]:
         """Return (answer text with renumbered markers, citations, refused)."""
         sentences = parse_answer(raw)
-        claims = [s for s in sentences if content_words(s.text) and not is_refusal(s.text)]
+        asked = content_words(question)
+        # A claim must say something: a sentence made only of the question's words restates it.
+        claims = [s for s in sentences if claim_words(s.text) - asked and not is_refusal(s.text)]
         if not claims or not hits:
             return REFUSAL_TEXT, [], True
         per_hit = [self._chunk_sentences(h) for h in hits]

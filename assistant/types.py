@@ -20,7 +20,20 @@ class Article:
 
     def header(self) -> str:
         """``title, source, date``: what the article is, for embeddings, keyword search and prompts."""
-        return ", ".join(x for x in (self.title, self.source, self.date) if x)
+        return ", ".join(x for x in (self.title, self.source, _spelled_date(self.date)) if x)
+
+
+def _spelled_date(iso: str | None) -> str | None:
+    """``2024-03-31`` -> ``2024-03-31 (March 31, 2024)``: matches how people and models write dates."""
+    if not iso:
+        return None
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{iso} ({d:%B} {d.day}, {d.year})"
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,11 @@ def test_a_leading_questions_premise_is_not_confirmed(verifier):
     assert refused and citations == []
     _, cites, refused = verifier.verify("The talks aim to reduce dependence on China for rare metals [2].", hits, question)
     assert not refused and cites[0].chunk_id == "a2:0"
+
+
+def test_a_sentence_that_only_restates_the_question_is_no_answer(verifier):
+    question = "Where does Kishida meet Biden?"
+    text, citations, refused = verifier.verify("Kishida meets Biden [1].", [hit(1, MEETING)], question)
+    assert refused and citations == [] and text == REFUSAL_TEXT
+    _, citations, refused = verifier.verify("Kishida meets Biden in Washington [1].", [hit(1, MEETING)], question)
+    assert not refused and citations
