@@ -68,6 +68,7 @@ class OpenAIGenerator:
         if not api_key and "api.openai.com" in base_url:
             raise AssistantError("ASSISTANT_LLM=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).")
         self.name = settings.llm_model or "gpt-4o-mini"
+        self._settings = settings
         self._llm = OpenAILike(
             model=self.name,
             api_base=base_url,
@@ -83,16 +84,38 @@ class OpenAIGenerator:
         from llama_index.core.llms import ChatMessage
 
         chat = [ChatMessage(role=m["role"], content=m["content"]) for m in messages]  # type: ignore[arg-type]
+        received = False
         try:
             for part in self._llm.stream_chat(chat):
+                received = True
                 if part.delta:
                     yield part.delta
         except Exception as exc:  # the openai client raises many types; all mean "the server failed"
-            # The message never includes the key: only the server address and the error's class.
-            raise AssistantError(
-                f"The LLM server at {os.environ.get('OPENAI_BASE_URL', 'api.openai.com')} failed"
-                f" ({type(exc).__name__}); check that it is running, or set ASSISTANT_LLM=extractive."
-            ) from None
+            raise AssistantError(_explain(exc, self._settings.request_timeout)) from None
+        if not received:  # not even an empty chunk: the reply was not an OpenAI-style stream
+            server = os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")
+            raise AssistantError(f"The LLM server at {server} sent a reply that is not an OpenAI chat stream;"
+                                 " check OPENAI_BASE_URL points at the /v1 of an OpenAI-compatible server.")
+
+
+def _explain(exc: Exception, timeout: float) -> str:
+    """One line that says what went wrong with the LLM server and what to do. Never includes the key."""
+    import openai
+
+    server = os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")
+    if isinstance(exc, openai.AuthenticationError):
+        return f"The LLM server at {server} refused the API key (401); check OPENAI_API_KEY."
+    if isinstance(exc, openai.RateLimitError):
+        return f"The LLM server at {server} is rate-limiting requests (429) even after retries; try again later."
+    if isinstance(exc, openai.APITimeoutError):
+        return (f"The LLM server at {server} did not answer within {timeout:g} s; raise ASSISTANT_REQUEST_TIMEOUT"
+                " or check the server.")
+    if isinstance(exc, openai.NotFoundError):
+        return f"The LLM server at {server} does not know that model (404); check ASSISTANT_LLM_MODEL."
+    if isinstance(exc, openai.APIStatusError):
+        return f"The LLM server at {server} failed with HTTP {exc.status_code}; check its logs, or set ASSISTANT_LLM=extractive."
+    return (f"Cannot reach the LLM server at {server} ({type(exc).__name__}); check that it is running,"
+            " or set ASSISTANT_LLM=extractive.")
 
 
 @dataclass
