@@ -36,6 +36,15 @@ _REFUSAL = re.compile(
 )
 
 
+# Sentences in an article that address the assistant rather than the reader: never evidence, never quoted.
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|rules?|prompts?|above|previous)\b"
+    r"|\b(?:from now on|as an ai|you are now|system prompt|new instructions?)\b"
+    r"|\banswer (?:every|all|each) questions?\b",
+    re.I,
+)
+
+
 @dataclass
 class Sentence:
     """One sentence of an answer with the passage numbers it cited."""
@@ -184,9 +193,13 @@ class Verifier:
         return Evidence([hits[i] for i in order] + rest, len(order), "\n\n".join(lines))
 
     def _chunk_sentences(self, hit: Hit) -> list[tuple[int, int, str]]:
-        """(start, end, text) of the chunk's sentences, offsets in the article's cleaned text."""
+        """(start, end, text) of the chunk's sentences, offsets in the article's cleaned text.
+
+        Sentences that give the assistant instructions are left out: text in an article is data.
+        """
         base = hit.chunk.start
-        return [(base + s, base + e, hit.chunk.text[s:e]) for s, e in split_sentences(hit.chunk.text)]
+        spans = [(base + s, base + e, hit.chunk.text[s:e]) for s, e in split_sentences(hit.chunk.text)]
+        return [t for t in spans if not _INJECTION.search(t[2])]
 
     def support(self, sentence: str, hit: Hit, sentence_vec: list[float],
                 chunk_sents: list[tuple[int, int, str]], chunk_vecs: list[list[float]],
@@ -201,7 +214,7 @@ class Verifier:
         words = claim_words(sentence)
         if not words:
             return 0.0, 0
-        context = f"{hit.article.header()} {hit.chunk.text}"
+        context = " ".join([hit.article.header(), *(t for _, _, t in chunk_sents)])
         chunk_words = content_words(context)
         lexical = len(words & chunk_words) / len(words)
         best_i, best = 0, -1.0
