@@ -7,7 +7,7 @@ from typing import Any
 
 from assistant.eval import metrics
 
-STAGES = ("retrieval", "generation", "verification", "total", "first_token")
+STAGES = ("retrieval", "evidence", "generation", "verification", "total", "first_token")
 RATE_KEYS = ("hit_rate", "recall_at_k", "mrr", "ndcg", "answer_accuracy", "accuracy",
              "citation_precision", "citation_recall", "refusal_precision", "refusal_recall")
 # Summary key -> the per-case score it averages.

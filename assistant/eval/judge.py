@@ -46,7 +46,11 @@ class Passage:
     article_id: str = ""
 
     def header(self) -> str:
-        return ", ".join(x for x in (self.title, self.source, self.date) if x)
+        """The article header exactly as the assistant shows it (`Article.header`)."""
+        return self.article().header()
+
+    def article(self) -> Article:
+        return Article(self.article_id or "judge", "", self.title, "", self.source, self.date)
 
 
 @dataclass(frozen=True)
@@ -99,13 +103,17 @@ class OfflineJudge(_Cached):
         self.threshold = verifier.min_support if threshold is None else threshold
         self.name = f"offline (Verifier.support >= {self.threshold:g})"
 
+    def prepare(self, pairs: Sequence[tuple[str, Sequence[Passage]]]) -> None:
+        """Embed every sentence and passage sentence of ``pairs`` in one batch (the verifier caches them)."""
+        texts = [s for s, _ in pairs] + [p.text[a:b] for _, ps in pairs for p in ps for a, b in split_sentences(p.text)]
+        self.verifier.embed(list(dict.fromkeys(texts)))
+
     def score(self, sentence: str, passage: Passage) -> float:
         """The support score in [0, 1] that ``passage`` gives ``sentence``."""
         from assistant.retrieve import Hit
 
         chunk = Chunk(passage.chunk_id or "judge", passage.article_id or "judge", 0, 0, len(passage.text), passage.text)
-        article = Article(passage.article_id or "judge", "", passage.title, "", passage.source, passage.date)
-        hit = Hit(chunk, article, 0.0, None, None)
+        hit = Hit(chunk, passage.article(), 0.0, None, None)
         sents = [(s, e, passage.text[s:e]) for s, e in split_sentences(passage.text)]
         vecs = self.verifier.embed([sentence] + [t for _, _, t in sents])
         value, _ = self.verifier.support(sentence, hit, vecs[0], sents, vecs[1:])
@@ -212,6 +220,9 @@ def judge_agreement(judge: Judge, labels: Sequence[JudgeLabel]) -> tuple[metrics
     rows: list[dict[str, object]] = []
     predictions = []
     errors = 0
+    prepare = getattr(judge, "prepare", None)
+    if prepare is not None:
+        prepare([(label.sentence, [label.passage]) for label in labels])
     for label in labels:
         verdict = judge.judge(label.sentence, [label.passage])
         errors += verdict.error is not None

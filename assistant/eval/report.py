@@ -73,7 +73,7 @@ def markdown(summary: dict[str, Any], rows: Sequence[dict[str, Any]]) -> str:
     if wrong:
         lines += ["| id | kind | question | answer | missing facts |", "|---|---|---|---|---|"]
         for r in wrong:
-            answer = r["error"] and f"error: {r['error']}" or r["answer"]
+            answer = f"error: {r['error']}" if r["error"] else r["answer"]
             lines.append(f"| {_md(r['id'])} | {_md(r['kind'])} | {_md(r['question'])} | {_md(answer)} | "
                          f"{_md(', '.join(r['missing_facts']))} |")
     if gate.get("failures"):

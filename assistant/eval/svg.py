@@ -14,7 +14,7 @@ def _fmt(value: float) -> str:
 def bar_chart(labels: Sequence[str], values: Sequence[float | None], *, title: str, width: int = 640,
               height: int = 260, max_value: float = 1.0, percent: bool = True) -> str:
     """Vertical bars, one per label, on a 0..max_value axis; None draws an empty slot marked "n/a"."""
-    left, right, top, bottom = 44, 12, 28, 64
+    left, right, top, bottom = 44, 12, 40, 64
     plot_w, plot_h = width - left - right, height - top - bottom
     slot = plot_w / max(1, len(labels))
     parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
@@ -63,7 +63,7 @@ def histogram_bins(values: Sequence[float], bins: int = 12) -> list[tuple[float,
 def histogram(values: Sequence[float], *, title: str, unit: str = "s", bins: int = 12,
               marks: dict[str, float] | None = None, width: int = 640, height: int = 240) -> str:
     """A histogram of ``values`` with optional vertical marks (e.g. p50, p95)."""
-    left, right, top, bottom = 44, 12, 28, 40
+    left, right, top, bottom = 44, 28, 28, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     data = histogram_bins(values, bins)
     parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
@@ -92,7 +92,10 @@ def histogram(values: Sequence[float], *, title: str, unit: str = "s", bins: int
                      f'{i * span / len(data):.2f}{unit}</text>')
     for name, value in (marks or {}).items():
         x = left + plot_w * min(value, span) / span
-        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" class="mark"/>'
-                     f'<text x="{x + 3:.1f}" y="{top + 10}" class="mark-label">{escape(name)} {value:.2f}{unit}</text>')
+        parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" class="mark">'
+                     f'<title>{escape(name)} {value:.2f}{unit}</title></line>')
+    if marks:
+        legend = ", ".join(f"{name} {value:.2f}{unit}" for name, value in marks.items())
+        parts.append(f'<text x="{width - right}" y="16" class="mark-label" text-anchor="end">dashed: {escape(legend)}</text>')
     parts.append("</svg>")
     return "".join(parts)

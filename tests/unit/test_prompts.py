@@ -18,18 +18,19 @@ def prompts() -> Prompts:
 
 
 def test_answer_renders_with_exactly_evidence_and_question(prompts: Prompts) -> None:
-    assert prompts.template("answer").get_identifiers() == ["evidence", "question"]
+    assert sorted(prompts.template("answer").get_identifiers()) == ["evidence", "question"]
     text = prompts.render("answer", evidence="[1] (Title, 2024-03-31) Kishida visits.", question="When is the visit?")
     assert "[1] (Title, 2024-03-31) Kishida visits." in text
     assert "When is the visit?" in text
     assert "$" not in text
     assert text == text.strip()
-    assert text.index("Kishida visits.") < text.index("When is the visit?")
+    # The question comes last too: a small model answers what it read most recently.
+    assert text.index("Kishida visits.") < text.rindex("When is the visit?")
 
 
 def test_system_prompt_has_no_variables(prompts: Prompts) -> None:
     text = prompts.render("system")
-    assert "The articles do not say." in text
+    assert "square brackets" in text and "$" not in text
     with pytest.raises(AssistantError):
         prompts.render("system", question="x")
 
