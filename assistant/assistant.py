@@ -156,6 +156,7 @@ class Assistant:
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
             timings["verification"] = time.perf_counter() - t
+            answer.draft = raw
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer

@@ -66,8 +66,8 @@ def _stem(word: str) -> str:
 
 
 # Words an answer uses to talk about its sources, not facts a passage must carry.
-_META = frozenset({"accord", "articl", "passag", "mention", "report", "state", "say", "said", "note", "indic",
-                   "first", "second", "conclus", "describ", "highlight"})
+# Attribution verbs ("said", "reported") stay claims: "Biden said ..." must be in the passage.
+_META = frozenset({"accord", "articl", "passag", "first", "second", "conclus"})
 
 
 def claim_words(text: str) -> set[str]:
@@ -188,7 +188,8 @@ class Verifier:
         lines = []
         for n, i in enumerate(order, 1):
             body = " ".join(per_hit[i][j][2] for j in range(len(per_hit[i])) if (i, j) in chosen)
-            lines.append(f"[{n}] ({hits[i].article.header()}) {body}")
+            # The header on its own line, labelled: the model copied an inline header into its answers.
+            lines.append(f"[{n}] Source: {hits[i].article.header()}\n{body}")
         rest = [h for i, h in enumerate(hits) if i not in order]
         return Evidence([hits[i] for i in order] + rest, len(order), "\n\n".join(lines))
 

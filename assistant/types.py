@@ -83,6 +83,8 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     # The question actually retrieved for (differs from `question` for chat follow-ups).
     standalone_question: str | None = None
+    # The generator's text before verification (None in extractive mode), for debugging and evaluation.
+    draft: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +94,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "timings": dict(self.timings),
             "standalone_question": self.standalone_question,
+            "draft": self.draft,
         }
 
 

@@ -121,7 +121,7 @@ def evaluate_case(assistant: Assistant, case: EvalCase, corpus: Corpus, judge: J
         scores["fact_correct"] = False if case.answerable and case.required_facts else None
         return row
     row["wall_seconds"] = round(time.perf_counter() - started, 4)
-    row.update(answer=answer.text, refused=answer.refused, standalone_question=answer.standalone_question,
+    row.update(answer=answer.text, draft=answer.draft, refused=answer.refused, standalone_question=answer.standalone_question,
                timings={k_: round(v, 4) for k_, v in answer.timings.items()},
                citations=[{"n": c.n, "chunk_id": c.chunk_id, "article_id": c.article_id, "title": c.title,
                            "quote": c.quote, "score": c.score} for c in answer.citations])

@@ -144,3 +144,11 @@ def test_a_bad_dataset_is_one_line_and_exit_2(setup):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "not a valid regex" in lines[0]
+
+
+def test_a_broken_retriever_fails_the_bundled_gate(setup):
+    """top_k=1 starves the answer of evidence: the full dataset falls under evals/thresholds.yaml."""
+    result = run(["--out", str(setup["tmp"] / "broken"), "--json"], {**setup["env"], "ASSISTANT_TOP_K": "1"})
+    assert result.returncode == 1, result.stdout[-500:] + result.stderr
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith("error: eval gate failed") and "hit_rate" in message
