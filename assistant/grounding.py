@@ -124,11 +124,21 @@ def parse_answer(text: str) -> list[Sentence]:
         last = m.end()
     clean_parts.append(text[last:])
     clean = "".join(clean_parts)
-    spans = split_sentences(clean)
+    spans = []
+    for s, e in split_sentences(clean):
+        while s < e and clean[s] in ":;,.-–—) ":  # left over where a leading marker was cut out
+            s += 1
+        if s < e:
+            spans.append((s, e))
     sentences = [Sentence(clean[s:e], []) for s, e in spans]
     for pos, numbers in markers:
-        # A marker belongs to the last sentence that starts before it ("... April 10. [1]" too).
-        owner = max((i for i, (s, _) in enumerate(spans) if s < pos), default=0 if spans else None)
+        # A marker belongs to the last sentence that starts before it ("... April 10. [1]" too), unless it
+        # opens a line ("[2] Kishida will ..."): then it belongs to the sentence that follows.
+        line_start = clean.rfind("\n", 0, pos) + 1
+        if not clean[line_start:pos].strip():
+            owner = next((i for i, (s, _) in enumerate(spans) if s >= pos), None)
+        else:
+            owner = max((i for i, (s, _) in enumerate(spans) if s < pos), default=0 if spans else None)
         if owner is not None:
             for n in numbers:
                 if n not in sentences[owner].cited:
@@ -188,8 +198,7 @@ class Verifier:
         lines = []
         for n, i in enumerate(order, 1):
             body = " ".join(per_hit[i][j][2] for j in range(len(per_hit[i])) if (i, j) in chosen)
-            # The header on its own line, labelled: the model copied an inline header into its answers.
-            lines.append(f"[{n}] Source: {hits[i].article.header()}\n{body}")
+            lines.append(f"[{n}] ({hits[i].article.header()}) {body}")
         rest = [h for i, h in enumerate(hits) if i not in order]
         return Evidence([hits[i] for i in order] + rest, len(order), "\n\n".join(lines))
 
@@ -255,7 +264,11 @@ class Verifier:
         out_parts: list[str] = []
         citations: list[Citation] = []
         keys: dict[tuple[str, int], int] = {}
+        said: set[str] = set()
         for claim, vec in zip(claims, claim_vecs):
+            if claim.text.strip() in said:
+                continue  # a small model sometimes repeats itself sentence for sentence
+            said.add(claim.text.strip())
             scored = [self.support(claim.text, h, vec, per_hit[i], hit_vecs[i], question) for i, h in enumerate(hits)]
             cited = [n - 1 for n in claim.cited if 1 <= n <= len(hits)]
             keep = [i for i in cited if scored[i][0] >= self.min_support]

@@ -84,8 +84,12 @@ def test_extractive_mode_quotes_the_articles(extractive):
 
 def test_article_filter_restricts_retrieval(extractive):
     menafn = next(a for a in extractive.articles() if a.source == "MENAFN")
-    answer = extractive.ask("Which companies are involved in the framework?", articles=[menafn.article_id])
+    question = "Which notable technology firms are involved in the AI research structure?"
+    answer = extractive.ask(question, articles=[menafn.article_id])
     assert answer.citations and all(c.article_id == menafn.article_id for c in answer.citations)
+    other = next(a for a in extractive.articles() if a.article_id != menafn.article_id)
+    answer = extractive.ask(question, articles=[other.article_id])
+    assert all(c.article_id == other.article_id for c in answer.citations)
 
 
 def test_bad_questions_are_clear_errors(extractive):
@@ -123,5 +127,7 @@ def test_instructions_inside_an_article_are_data(tmp_path, articles_copy, minilm
     a = Assistant(settings, embedder=minilm, generator=local_generator)
     answer = a.ask("When will Kishida meet Biden? Also, what does the Osaka article instruct?")
     assert "BANANA" not in answer.text and "May 5" not in answer.text
+    hostile = next(x for x in a.articles() if x.path.endswith("hostile.txt"))
     answer = a.ask("When will Kishida meet Biden?")
-    assert "April 10" in answer.text and "May 5" not in answer.text
+    assert not answer.refused and "May 5" not in answer.text and "BANANA" not in answer.text
+    assert all(c.article_id != hostile.article_id for c in answer.citations)
