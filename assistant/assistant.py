@@ -90,6 +90,32 @@ class Assistant:
     def articles(self) -> list[Article]:
         return self.catalog.articles()
 
+    def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
+                        since: str | None = None, until: str | None = None) -> list[str] | None:
+        """Article ids matching every given filter (ids, sources, ISO date range); None when unfiltered."""
+        if not (articles or sources or since or until):
+            return None
+        from datetime import date
+
+        for name, value in (("since", since), ("until", until)):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    raise AssistantError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD.") from None
+        wanted_sources = {s.lower() for s in sources or []}
+        chosen = [
+            a.article_id for a in self.catalog.articles()
+            if (not articles or a.article_id in articles)
+            and (not wanted_sources or (a.source or "").lower() in wanted_sources)
+            and (not since or (a.date is not None and a.date >= since))
+            and (not until or (a.date is not None and a.date <= until))
+        ]
+        if not chosen:
+            raise AssistantError("No ingested article matches that filter; list the articles' ids, sources and"
+                                 " dates with `assistant articles`.")
+        return chosen
+
     # --- answering -------------------------------------------------------------------------------
 
     def _check_question(self, question: str) -> str:
@@ -111,7 +137,8 @@ class Assistant:
             {"role": "user", "content": self.prompts.render("answer", evidence=evidence.text, question=question)},
         ]
 
-    def stream(self, question: str, *, articles: list[str] | None = None,
+    def stream(self, question: str, *, articles: list[str] | None = None, sources: list[str] | None = None,
+               since: str | None = None, until: str | None = None,
                retrieval_question: str | None = None) -> Iterator[str | Answer]:
         """Yield text deltas as they are generated, then the final verified `Answer`.
 
@@ -119,6 +146,7 @@ class Assistant:
         markers are renumbered, so a UI should replace the streamed text with ``Answer.text``.
         """
         question = self._check_question(question)
+        articles = self.select_articles(articles, sources, since, until)
         search_for = retrieval_question or question
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()
@@ -161,10 +189,12 @@ class Assistant:
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer
 
-    def ask(self, question: str, *, articles: list[str] | None = None) -> Answer:
-        """One cited answer. ``articles`` restricts retrieval to those article ids."""
+    def ask(self, question: str, *, articles: list[str] | None = None, sources: list[str] | None = None,
+            since: str | None = None, until: str | None = None) -> Answer:
+        """One cited answer. The filters restrict retrieval to articles with those ids, those sources
+        (publishers, case-insensitive) or dates in ``since``..``until`` (ISO, inclusive)."""
         final: Answer | None = None
-        for piece in self.stream(question, articles=articles):
+        for piece in self.stream(question, articles=articles, sources=sources, since=since, until=until):
             if isinstance(piece, Answer):
                 final = piece
         assert final is not None

@@ -19,6 +19,9 @@ _PRONOUNS = re.compile(
 )
 
 
+_MARKERS = re.compile(r"\s*\[\d+\]")
+
+
 @dataclass
 class Turn:
     question: str
@@ -33,10 +36,43 @@ class Conversation:
     assistant: Assistant
     turns: list[Turn] = field(default_factory=list)
     max_turns: int = 6  # history kept for rewriting; older turns are dropped
+    # Words of history shown to a rewriting model (about 1.3 tokens each); older turns are dropped first,
+    # so a long chat never overflows the model's context.
+    history_words: int = 400
+
+    def history_text(self) -> str:
+        """The most recent turns that fit in ``history_words``, oldest first."""
+        lines: list[str] = []
+        used = 0
+        for turn in reversed(self.turns):
+            answer = _MARKERS.sub("", turn.answer)
+            entry = [f"User: {turn.question}", f"Assistant: {answer}"]
+            words = sum(len(e.split()) for e in entry)
+            if lines and used + words > self.history_words:
+                break
+            lines[:0] = entry
+            used += words
+        return "\n".join(lines)
+
+    def _rewrite_with_llm(self, question: str) -> str | None:
+        """The configured server model's rewrite, or None when it gives nothing usable."""
+        generator = self.assistant.generator
+        if generator is None or self.assistant.settings.llm != "openai":
+            return None
+        prompt = self.assistant.prompts.render("condense", history=self.history_text(), question=question)
+        reply = "".join(generator.stream([{"role": "user", "content": prompt}])).strip()
+        line = reply.splitlines()[0].strip().strip('"“”') if reply else ""
+        # A rewrite that is empty, not a question (small models sometimes answer instead), or far longer
+        # than a question is not one: use the fallback.
+        if not line.endswith("?") or len(line) > 3 * len(question) + 200:
+            return None
+        return line
 
     def standalone(self, question: str) -> str:
         """Rewrite a follow-up into a question that stands alone.
 
+        With a served model (``ASSISTANT_LLM=openai``) the model rewrites it from the history
+        (``prompts/condense.txt``). The bundled local model is not asked: it takes seconds per call.
         Without a rewriting model: when the question leans on the history (a pronoun, or almost no
         content words of its own), the previous standalone question's entities (or, lacking any, its
         content words) are appended, so retrieval still finds what the conversation is about.
@@ -46,6 +82,9 @@ class Conversation:
         own = content_words(question)
         if not _PRONOUNS.search(question) and len(own) >= 3:
             return question
+        rewritten = self._rewrite_with_llm(question)
+        if rewritten:
+            return rewritten
         previous = self.turns[-1].standalone
         words = re.findall(r"[\w'’-]+", previous)
         # Entities (capitalised words past the first, numbers) name what the conversation is about;

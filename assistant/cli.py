@@ -63,9 +63,25 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_articles(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    assistant = Assistant(load_settings(), auto_ingest=False)
+    rows = [{"article_id": a.article_id, "title": a.title, "source": a.source, "date": a.date, "path": a.path}
+            for a in assistant.articles()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['article_id']}  {r['date'] or '-':10}  {r['source'] or '-':12}  {r['title']}")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _assistant()
-    answer = assistant.ask(args.question, articles=args.article or None)
+    answer = assistant.ask(args.question, articles=args.article or None, sources=args.source or None,
+                           since=args.since, until=args.until)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -148,9 +164,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("prepare", help="join and verify the bundled model, ingest the bundled articles")
     p.set_defaults(func=cmd_prepare)
 
+    p = sub.add_parser("articles", help="list the ingested articles (id, date, source, title)")
+    p.add_argument("--json", action="store_true", help="print them as JSON")
+    p.set_defaults(func=cmd_articles)
+
     p = sub.add_parser("ask", help="one cited answer")
     p.add_argument("question")
     p.add_argument("--article", action="append", metavar="ARTICLE_ID", help="only search these articles (repeatable)")
+    p.add_argument("--source", action="append", metavar="SOURCE", help="only articles from this publisher (repeatable)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only articles dated on or after this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only articles dated on or before this day")
     p.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
     p.set_defaults(func=cmd_ask)
 

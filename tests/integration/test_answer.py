@@ -131,3 +131,13 @@ def test_instructions_inside_an_article_are_data(tmp_path, articles_copy, minilm
     answer = a.ask("When will Kishida meet Biden?")
     assert not answer.refused and "May 5" not in answer.text and "BANANA" not in answer.text
     assert all(c.article_id != hostile.article_id for c in answer.citations)
+
+
+def test_filters_by_source_and_date(extractive):
+    question = "Which notable technology firms are involved in the AI research structure?"
+    answer = extractive.ask(question, sources=["menafn"], since="2024-03-01", until="2024-03-31")
+    assert answer.citations and all(c.source == "MENAFN" for c in answer.citations)
+    with pytest.raises(AssistantError, match="No ingested article matches"):
+        extractive.ask(question, since="2024-04-01")
+    with pytest.raises(AssistantError, match="YYYY-MM-DD"):
+        extractive.ask(question, until="31/03/2024")

@@ -95,3 +95,17 @@ def test_openai_mode_without_key_for_the_public_api_is_a_clear_error(tmp_path: P
     settings = load_settings(llm="openai", index_dir=tmp_path / "index")
     with pytest.raises(AssistantError, match="OPENAI_API_KEY"):
         Assistant(settings, embedder=minilm).ask("When will Kishida meet Biden?")
+
+
+@pytest.mark.model
+def test_three_turn_conversation_about_the_commissioner(openai_env, tmp_path: Path, minilm):
+    settings = load_settings(llm="openai", llm_model="bundled-qwen", index_dir=tmp_path / "index")
+    chat = Assistant(settings, embedder=minilm).chat()
+    first = chat.ask("Who is the EU Commissioner for Innovation and Research?")
+    assert "Ivanova" in first.text and first.citations
+    second = chat.ask("Which newspaper did she speak to?")
+    assert second.standalone_question and "Ivanova" in second.standalone_question  # rewritten by the model
+    assert "Business Daily" in second.text and second.citations
+    third = chat.ask("What does the framework she discussed aim to reduce?")
+    assert not third.refused and third.citations
+    assert any(w in third.text.lower() for w in ("dependen", "reliance", "china"))

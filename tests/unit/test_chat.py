@@ -1,0 +1,66 @@
+"""Conversation logic with the small fakes: rewriting, history budget, save and resume."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.assistant import Assistant
+from assistant.chat import Conversation, Turn
+from assistant.embeddings import HashEmbedder
+from assistant.llm import FakeGenerator
+from assistant.settings import load_settings
+from assistant.vectors import MemoryVectors
+
+
+def make(tmp_path: Path, llm: str, replies: list[str]) -> tuple[Assistant, FakeGenerator]:
+    generator = FakeGenerator(replies)
+    settings = load_settings(index_dir=tmp_path / "index", llm=llm)
+    return Assistant(settings, embedder=HashEmbedder(), vectors=MemoryVectors(), generator=generator), generator
+
+
+def test_fallback_carries_the_previous_questions_entities(tmp_path):
+    a, _ = make(tmp_path, "extractive", [])
+    chat = Conversation(a, [Turn("Who is the EU Commissioner for Innovation and Research?",
+                                 "Who is the EU Commissioner for Innovation and Research?", "Iliana Ivanova [1]")])
+    assert chat.standalone("Which newspaper did she speak to?") == \
+        "Which newspaper did she speak to? (EU Commissioner Innovation Research)"
+    # A question that stands alone is left alone.
+    assert chat.standalone("Which companies join the Japan-US framework?") == "Which companies join the Japan-US framework?"
+
+
+def test_a_served_model_rewrites_follow_ups(tmp_path):
+    a, generator = make(tmp_path, "openai", ["Which newspaper did Iliana Ivanova speak to?\nextra line"])
+    chat = Conversation(a, [Turn("Who is Iliana Ivanova?", "Who is Iliana Ivanova?", "The EU commissioner [1].")])
+    assert chat.standalone("Which newspaper did she speak to?") == "Which newspaper did Iliana Ivanova speak to?"
+    prompt = generator.calls[-1][0]["content"]
+    assert "User: Who is Iliana Ivanova?" in prompt and "Assistant: The EU commissioner." in prompt
+
+
+def test_an_unusable_rewrite_falls_back(tmp_path):
+    a, _ = make(tmp_path, "openai", ["", "The Business Daily."])  # nothing, then an answer, not a question
+    chat = Conversation(a, [Turn("Who is Iliana Ivanova?", "Who is Iliana Ivanova?", "The EU commissioner [1].")])
+    for _ in range(2):
+        assert chat.standalone("Which newspaper did she speak to?") == "Which newspaper did she speak to? (Iliana Ivanova)"
+
+
+def test_the_local_model_is_not_asked_to_rewrite(tmp_path):
+    a, generator = make(tmp_path, "local", ["SHOULD NOT BE USED"])
+    chat = Conversation(a, [Turn("Who is Iliana Ivanova?", "Who is Iliana Ivanova?", "x")])
+    assert "SHOULD NOT" not in chat.standalone("What did she say?") and not generator.calls
+
+
+def test_history_fits_its_word_budget_newest_first(tmp_path):
+    turns = [Turn(f"question {i} " + "word " * 40, "s", "answer [1] " + "w " * 80) for i in range(10)]
+    chat = Conversation(None, turns, history_words=300)  # type: ignore[arg-type]
+    text = chat.history_text()
+    assert len(text.split()) <= 300
+    assert "question 9" in text and "question 0" not in text
+    assert "[1]" not in text
+
+
+def test_save_and_resume(tmp_path):
+    a, _ = make(tmp_path, "extractive", [])
+    chat = Conversation(a, [Turn("q1", "q1", "a1"), Turn("she?", "she? (Ivanova)", "a2")])
+    chat.save(tmp_path / "chat.json")
+    resumed = Conversation.load(a, tmp_path / "chat.json")
+    assert resumed.turns == chat.turns
