@@ -16,9 +16,11 @@ def make(tmp_path: Path, articles: Path, minilm, **overrides) -> Assistant:
     return Assistant(settings, embedder=minilm, auto_ingest=False)
 
 
-def state(a: Assistant) -> tuple[int, int, set[str], list[tuple[str, str]]]:
+def state(a: Assistant) -> tuple[int, int, set[str], list[tuple[str, str]], int]:
+    with a.catalog.reading() as con:
+        keyword_rows = con.execute("SELECT count(*) FROM chunks_fts").fetchone()[0]
     return (a.catalog.chunk_count(), a.vectors.count(), a.vectors.ids(),
-            [(x.article_id, x.content_hash) for x in a.articles()])
+            [(x.article_id, x.content_hash) for x in a.articles()], keyword_rows)
 
 
 def test_ingest_is_idempotent_and_counts(tmp_path, articles_copy, minilm):
@@ -27,6 +29,7 @@ def test_ingest_is_idempotent_and_counts(tmp_path, articles_copy, minilm):
     assert (first.added, first.updated, first.unchanged, first.removed) == (2, 0, 0, 0)
     assert first.chunks == a.vectors.count() > 0
     before = state(a)
+    assert before[4] == first.chunks  # the keyword index holds each chunk once
     for _ in range(3):
         again = a.ingest()
         assert (again.added, again.updated, again.unchanged, again.removed) == (0, 0, 2, 0)
