@@ -141,3 +141,15 @@ def test_filters_by_source_and_date(extractive):
         extractive.ask(question, since="2024-04-01")
     with pytest.raises(AssistantError, match="YYYY-MM-DD"):
         extractive.ask(question, until="31/03/2024")
+
+
+@pytest.mark.model
+def test_three_turn_conversation_with_the_local_model(local):
+    chat = local.chat()
+    first = chat.ask("Who is the EU Commissioner for Innovation and Research?")
+    assert "Ivanova" in first.text and first.citations
+    second = chat.ask("Which newspaper did she speak to?")
+    assert "Business Daily" in second.text and second.citations
+    third = chat.ask("What does the framework she discussed aim to reduce?")
+    assert not third.refused and third.citations
+    assert any(w in third.text.lower() for w in ("dependen", "reliance", "china"))
