@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,12 +12,7 @@ import pytest
 from assistant.assistant import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import free_port, running
 
 
 @pytest.fixture(scope="module")
@@ -29,30 +20,11 @@ def chroma_url(tmp_path_factory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("chroma-server")
     port = free_port()
     chroma = Path(sys.executable).parent / "chroma"
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    log = (data / "server.log").open("w")
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+    command = [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("chroma server did not start: " + (data / "server.log").read_text()[-2000:])
-            time.sleep(0.5)
+    with running(command, f"{url}/api/v2/heartbeat", data / "server.log",
+                 env={**os.environ, "ANONYMIZED_TELEMETRY": "False"}, timeout=60):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_server_mode_ingests_answers_and_stays_in_step(chroma_url, tmp_path, articles_copy, minilm):

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import logging
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +12,9 @@ import pytest
 from assistant.assistant import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
+from tests.servers import free_port, running
 
 SECRET = "sk-test-0123456789-never-print-me"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -32,32 +23,11 @@ def llm_server(tmp_path_factory) -> Iterator[str]:
 
     model = bundled_model_path(load_settings().model_dir)
     port = free_port()
-    log = (tmp_path_factory.mktemp("llm") / "server.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--model_alias", "bundled-qwen"],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+               "--port", str(port), "--n_ctx", "4096", "--model_alias", "bundled-qwen"]
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/models", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("llama.cpp server did not start")
-            time.sleep(1)
+    with running(command, f"{url}/models", tmp_path_factory.mktemp("llm") / "server.log", timeout=180):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

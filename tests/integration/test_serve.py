@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import free_port, running
 
 
 @pytest.fixture
@@ -26,29 +19,10 @@ def server(tmp_path: Path, articles_copy: Path) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update({"ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_ARTICLES_DIR": str(articles_copy),
                 "ASSISTANT_LLM": "extractive"})
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("server did not start: " + (tmp_path / "serve.log").read_text())
-            time.sleep(0.5)
+    with running([sys.executable, "-m", "assistant", "serve", "--port", str(port)], f"{url}/healthz",
+                 tmp_path / "serve.log", env=env):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_serves_the_chat_page_and_answers_through_the_ui_endpoint(server):
