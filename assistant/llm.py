@@ -68,6 +68,7 @@ class OpenAIGenerator:
         if not api_key and "api.openai.com" in base_url:
             raise AssistantError("ASSISTANT_LLM=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server).")
         self.name = settings.llm_model or "gpt-4o-mini"
+        self._server = base_url
         self._settings = settings
         self._llm = OpenAILike(
             model=self.name,
@@ -91,18 +92,16 @@ class OpenAIGenerator:
                 if part.delta:
                     yield part.delta
         except Exception as exc:  # the openai client raises many types; all mean "the server failed"
-            raise AssistantError(_explain(exc, self._settings.request_timeout)) from None
+            raise AssistantError(_explain(exc, self._server, self._settings.request_timeout)) from None
         if not received:  # not even an empty chunk: the reply was not an OpenAI-style stream
-            server = os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")
-            raise AssistantError(f"The LLM server at {server} sent a reply that is not an OpenAI chat stream;"
+            raise AssistantError(f"The LLM server at {self._server} sent a reply that is not an OpenAI chat stream;"
                                  " check OPENAI_BASE_URL points at the /v1 of an OpenAI-compatible server.")
 
 
-def _explain(exc: Exception, timeout: float) -> str:
+def _explain(exc: Exception, server: str, timeout: float) -> str:
     """One line that says what went wrong with the LLM server and what to do. Never includes the key."""
     import openai
 
-    server = os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")
     if isinstance(exc, openai.AuthenticationError):
         return f"The LLM server at {server} refused the API key (401); check OPENAI_API_KEY."
     if isinstance(exc, openai.RateLimitError):
