@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,8 @@ class Assistant:
                                     url=self.settings.chroma_url or None)
         self.vectors = vectors
         self._generator = generator  # built on first use: loading a model takes seconds
+        # One answer at a time through an in-process model; servers (concurrent generators) skip it.
+        self._model_lock = threading.Lock()
         self.prompts = Prompts(self.settings.prompts_dir)
         self.retriever = Retriever(self.catalog, self.vectors, self.embedder, self.settings.rrf_k)
         self.verifier = Verifier(self.embedder, self.settings.min_support)
@@ -87,8 +91,17 @@ class Assistant:
         targets = [Path(p) for p in paths] if paths else [self.settings.articles_dir]
         return self.ingestor.run(targets)
 
+    def remove(self, article_ids: list[str]) -> IngestReport:
+        """Remove articles (by id) from the index; unknown ids are an error and nothing is removed."""
+        return self.ingestor.remove(article_ids)
+
     def articles(self) -> list[Article]:
+        """Every ingested article, with its cleaned text."""
         return self.catalog.articles()
+
+    def article(self, article_id: str) -> Article | None:
+        """One ingested article by id, or None."""
+        return self.catalog.article(article_id)
 
     def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
                         since: str | None = None, until: str | None = None) -> list[str] | None:
@@ -173,11 +186,12 @@ class Assistant:
             timings["evidence"] = time.perf_counter() - t
             t = time.perf_counter()
             parts: list[str] = []
-            for delta in generator.stream(self._messages(question, evidence)):
-                if not parts:
-                    timings["first_token"] = time.perf_counter() - started
-                parts.append(delta)
-                yield delta
+            with nullcontext() if getattr(generator, "concurrent", True) else self._model_lock:
+                for delta in generator.stream(self._messages(question, evidence)):
+                    if not parts:
+                        timings["first_token"] = time.perf_counter() - started
+                    parts.append(delta)
+                    yield delta
             timings["generation"] = time.perf_counter() - t
             raw = "".join(parts)
             log.debug("raw answer: %s", raw)

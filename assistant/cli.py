@@ -151,6 +151,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.settings import load_settings
+
+    report = Assistant(load_settings(), auto_ingest=False).remove(args.article_ids)
+    print(json.dumps(report.to_dict()) if args.json else f"removed {report.removed}; {report.chunks} chunks in the index")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from assistant.bench import run_bench
+
+    return run_bench(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from news articles, offline.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
@@ -192,7 +207,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), help="metric deltas and flipped cases of two runs")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("serve", help="web chat UI at / on one local port")
+    p = sub.add_parser("remove", help="remove articles from the index by id (see `assistant articles`)")
+    p.add_argument("article_ids", nargs="+", metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("bench", help="the performance benchmark: ingest, retrieval, answers, vs stock LlamaIndex")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--sizes", default="1000,10000", metavar="N1,N2",
+                   help="corpus sizes in chunks (default 1000,10000)")
+    p.add_argument("--large", action="store_true", help="also 100000 chunks (about an hour on 2 cores)")
+    p.add_argument("--out", metavar="DIR", help="where results and the chart go (default: bench/runs/<timestamp>/)")
+    p.add_argument("--no-stock", action="store_true", help="skip the stock LlamaIndex comparison")
+    p.add_argument("--no-llm", action="store_true", help="skip time to first token with the local model")
+    p.add_argument("--queries", type=int, default=50, metavar="N", help="queries per corpus size (default 50)")
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("serve", help="web chat UI at / and the OpenAI-compatible API at /v1, on one local port")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_serve)

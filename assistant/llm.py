@@ -25,12 +25,16 @@ class Generator(Protocol):
     """Streams the reply to ``messages`` as text deltas."""
 
     name: str
+    # False when calls must not overlap (one model in this process); the Assistant then serialises them.
+    concurrent: bool
 
     def stream(self, messages: list[Message]) -> Iterator[str]: ...
 
 
 class LlamaCppGenerator:
     """A GGUF model in this process through llama-cpp-python; loaded once, kept warm."""
+
+    concurrent = False  # one llama.cpp context: overlapping calls would corrupt its state
 
     def __init__(self, model_path: Path, settings: Settings) -> None:
         from llama_cpp import Llama
@@ -59,6 +63,8 @@ class LlamaCppGenerator:
 
 class OpenAIGenerator:
     """Any OpenAI-compatible chat server (OpenAI, vLLM, llama.cpp server) via LlamaIndex's OpenAILike."""
+
+    concurrent = True  # the server queues or batches requests itself
 
     def __init__(self, settings: Settings) -> None:
         from llama_index.llms.openai_like import OpenAILike
@@ -123,6 +129,7 @@ class FakeGenerator:
 
     replies: list[str] = field(default_factory=list)
     name: str = "fake"
+    concurrent: bool = True
     calls: list[list[Message]] = field(default_factory=list)
 
     def stream(self, messages: list[Message]) -> Iterator[str]:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -74,6 +74,14 @@ class Settings(BaseSettings):
     request_timeout: float = Field(default=120.0, gt=0)
     # Largest article file accepted, in MB.
     max_file_mb: float = Field(default=20.0, gt=0)
+
+    # Serving (`assistant serve`). With a token set, the UI and the API need it: `Authorization: Bearer
+    # TOKEN`, or HTTP basic auth with any user name and the token as password (what a browser asks for).
+    auth_token: SecretStr = SecretStr("")
+    # Alternatively (or as well) HTTP basic auth as `user:password`.
+    auth_basic: SecretStr = SecretStr("")
+    # Questions waiting for the model beyond this many are turned away with HTTP 503 and Retry-After.
+    max_queue: int = Field(default=32, ge=1, le=10_000)
 
     @field_validator("chroma_url")
     @classmethod

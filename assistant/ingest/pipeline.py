@@ -178,6 +178,21 @@ class Ingestor:
             log.info("ingest: %s", report)
             return report
 
+    def remove(self, article_ids: list[str]) -> IngestReport:
+        """Remove articles by id in one catalog transaction (the commit point), then their vectors."""
+        with self._lock():
+            known = {a.article_id for a in self.catalog.articles()}
+            unknown = sorted(set(article_ids) - known)
+            if unknown:
+                raise AssistantError(f"No ingested article has the id {unknown[0]!r}; list them with `assistant articles`.")
+            with self.catalog.transaction() as con:
+                for article_id in dict.fromkeys(article_ids):
+                    Catalog.delete_article(con, article_id)
+            self._reconcile()
+            report = IngestReport(removed=len(set(article_ids)), chunks=self.catalog.chunk_count())
+            log.info("remove: %s", report)
+            return report
+
     def _embed_and_upsert(self, prepared: list[_Prepared], progress: Progress | None, skip_known: bool = True) -> None:
         have = self.catalog.chunk_ids() if skip_known else set()
         todo = [(p.article, c) for p in prepared for c in p.chunks if c.chunk_id not in have]
