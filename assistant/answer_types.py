@@ -1,0 +1,88 @@
+"""What kind of fact a question asks for (a date, a number, an amount of money), and whether a text has it.
+
+"When will Kishida meet Biden?" is answered by a sentence carrying a date, not by the sentence that
+repeats most of the question's words ("... meets with President Joe Biden ... next month"). Evidence
+selection and extractive answers prefer sentences that carry the asked-for kind, explicit ones
+("April 10") over relative ones ("next month"); and when no retrieved sentence carries a number for
+"How much money ...", the articles do not say, whatever else they share with the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+                 r"|hundred|thousand|million|billion|trillion|dozen|half|double|twice)")
+
+_QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
+                         r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:percentage|share|number|proportion)\b", re.I)),
+    ("date", re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bdate of\b|\bby what date\b"
+                        r"|\bhow soon\b|\bscheduled for\b", re.I)),
+]
+
+_EXPLICIT_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
+_LOOSE_DATE = re.compile(
+    rf"\b{_MONTHS}\b|\b(?:19|20)\d{{2}}\b|\b(?:next|last|this|coming|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_MONEY = re.compile(r"[$€¥£]\s?\d|\b\d[\d,.]*\s*(?:dollars?|yen|euros?|usd|eur|jpy)\b"
+                    r"|\b(?:dollars?|yen|euros?)\b.*\d|\b\d[\d,.]*\s*(?:million|billion|trillion)\b", re.I)
+_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b", re.I)
+
+
+_COUNTED = re.compile(r"\bhow many ([a-z]+)", re.I)
+_DURATION = re.compile(r"\bhow long\b", re.I)
+_UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+
+
+def expected_kind(question: str) -> str | None:
+    """The kind of fact the question asks for, or None for an open question.
+
+    ``"money"``, ``"date"``, ``"number"``, or ``"number:UNIT"`` when it counts something ("How many days"
+    is answered by "three days", not by "two nations").
+    """
+    for kind, pattern in _QUESTION_KINDS:
+        if pattern.search(question):
+            if kind == "number":
+                counted = _COUNTED.search(question)
+                if counted:
+                    return f"number:{counted.group(1).lower().rstrip('s')}"
+                if _DURATION.search(question):
+                    return "number:duration"
+                if re.search(r"\bhow old\b", question, re.I):
+                    return "number:age"
+            return kind
+    return None
+
+
+def carries(text: str, kind: str | None) -> float:
+    """How clearly ``text`` states a fact of ``kind``: 1 explicit, 0.5 loose (a month, "next month"), 0 none.
+
+    With no kind (an open question) every text qualifies: 1.
+    """
+    if kind is None:
+        return 1.0
+    if kind == "date":
+        if _EXPLICIT_DATE.search(text):
+            return 1.0
+        return 0.5 if _LOOSE_DATE.search(text) else 0.0
+    if kind == "money":
+        return 1.0 if _MONEY.search(text) else 0.0
+    if kind.startswith("number"):
+        # Years and dates are numbers too, but they do not answer "how many": leave them out first.
+        rest = _EXPLICIT_DATE.sub(" ", text)
+        rest = re.sub(r"\b(?:19|20)\d{2}\b", " ", rest)
+        unit = kind.partition(":")[2]
+        if unit == "age":
+            return 1.0 if re.search(r"\b\d{1,3}(?:-year-old|\s+years?\s+old)\b|\baged\s+\d{1,3}\b", rest, re.I) else 0.0
+        if unit:
+            noun = _UNITS if unit == "duration" else rf"{re.escape(unit)}(?:s|es)?"
+            # The count comes just before the thing counted: "three days", "12 new member states".
+            counted = re.compile(rf"(?:\d[\d,.]*|\b{_NUMBER_WORDS})(?:\s+[\w-]+)?\s+{noun}\b", re.I)
+            return 1.0 if counted.search(rest) else 0.0
+        return 1.0 if _NUMBER.search(rest) else 0.0
+    return 1.0

@@ -1,0 +1,47 @@
+"""The kind of fact a question asks for, and whether a sentence carries it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_types import carries, expected_kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("When will Kishida meet Biden?", "date"),
+    ("On what date is the official visit?", "date"),
+    ("Which day is the premier's trip scheduled for?", "date"),
+    ("How much money will Japan invest?", "money"),
+    ("How many billions of dollars did Japan pledge?", "money"),
+    ("How many days will the visit last?", "number:day"),
+    ("How long will the visit last?", "number:duration"),
+    ("How old is she?", "number:age"),
+    ("What percentage of chips come from Taiwan?", "number"),
+    ("Which companies could join the framework?", None),
+    ("Who is the EU Commissioner for Innovation?", None),
+])
+def test_expected_kind(question: str, kind: str | None) -> None:
+    assert expected_kind(question) == kind
+
+
+def test_explicit_dates_beat_relative_ones() -> None:
+    explicit = carries("The engagement, marked by Kishida's official visit on April 10, is expected", "date")
+    relative = carries("Kishida meets with President Joe Biden in the United States next month.", "date")
+    assert explicit == 1.0
+    assert 0 < relative < explicit
+    assert carries("Japan and the EU discuss rare metals.", "date") == 0.0
+
+
+def test_counted_things_need_their_count() -> None:
+    assert carries("The visit will last three days.", "number:day") == 1.0
+    assert carries("The 2 nations met on April 10.", "number:day") == 0.0  # a number, but not of days
+    assert carries("underscore the partnership between the two nations", "number:age") == 0.0
+    assert carries("Ivanova, 48, is aged 48 this year.", "number:age") == 1.0
+    assert carries("They met for 3 hours.", "number:duration") == 1.0
+
+
+def test_money_needs_an_amount() -> None:
+    assert carries("Japan pledged $5 billion.", "money") == 1.0
+    assert carries("Japan will invest 300 billion yen.", "money") == 1.0
+    assert carries("The framework engages Nvidia, Arm and Amazon.", "money") == 0.0
+    assert carries("anything at all", None) == 1.0
