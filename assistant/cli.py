@@ -124,10 +124,21 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.server.app import serve
+    import os
 
-    serve(_assistant(), host=args.host, port=args.port)
-    return 0
+    from assistant.server.app import serve
+    from assistant.server.auth import exposure_warning
+    from assistant.settings import load_settings
+
+    # Said before the models load (tens of seconds), so an exposed bind is flagged at once.
+    warning = exposure_warning(args.host, load_settings())
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    serve(_assistant(), host=args.host, port=args.port, warned=True)
+    # Everything is stopped and flushed; tearing down torch, Chroma and Gradio modules adds 5-10 s for nothing.
+    logging.shutdown()
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
