@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
 from assistant.grounding import REFUSAL_TEXT, Evidence, Verifier
-from assistant.ingest.pipeline import Ingestor
+from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
@@ -86,10 +86,13 @@ class Assistant:
 
     # --- documents -------------------------------------------------------------------------------
 
-    def ingest(self, paths: list[str | Path] | None = None) -> IngestReport:
-        """Add or update articles from files or folders (default: the bundled ``articles/``). Idempotent."""
+    def ingest(self, paths: Sequence[str | Path] | None = None, progress: Progress | None = None) -> IngestReport:
+        """Add or update articles from files or folders (default: the bundled ``articles/``). Idempotent.
+
+        ``progress(stage, done, total)`` is called as files are read and chunks embedded.
+        """
         targets = [Path(p) for p in paths] if paths else [self.settings.articles_dir]
-        return self.ingestor.run(targets)
+        return self.ingestor.run(targets, progress)
 
     def remove(self, article_ids: list[str]) -> IngestReport:
         """Remove articles (by id) from the index; unknown ids are an error and nothing is removed."""

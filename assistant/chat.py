@@ -80,7 +80,11 @@ class Conversation:
         if not self.turns:
             return question
         own = content_words(question)
-        if not _PRONOUNS.search(question) and len(own) >= 3:
+        has_pronoun = bool(_PRONOUNS.search(question))
+        # A question that names something of its own ("What is the capital of France?") stands alone,
+        # however short; only a pronoun ties it to the history.
+        names = [w for w in re.findall(r"[\w'’-]+", question)[1:] if w[0].isupper()]
+        if not has_pronoun and (len(own) >= 3 or names):
             return question
         rewritten = self._rewrite_with_llm(question)
         if rewritten:

@@ -171,6 +171,15 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from assistant.feedback import export_feedback
+    from assistant.settings import load_settings
+
+    n = export_feedback(load_settings(), args.file)
+    print(f"{n} ratings written to {args.file}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from assistant.bench import run_bench
 
@@ -222,6 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article_ids", nargs="+", metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("feedback", help="the answers' ratings from the web UI")
+    fb = p.add_subparsers(dest="action", required=True)
+    e = fb.add_parser("export", help="write every rating (question, answer, citations, comment) to a file")
+    e.add_argument("file", help="FILE.jsonl or FILE.csv (the suffix picks the format)")
+    e.set_defaults(func=cmd_feedback)
 
     p = sub.add_parser("bench", help="the performance benchmark: ingest, retrieval, answers, vs stock LlamaIndex")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -26,6 +26,9 @@ def test_fallback_carries_the_previous_questions_entities(tmp_path):
         "Which newspaper did she speak to? (EU Commissioner Innovation Research)"
     # A question that stands alone is left alone.
     assert chat.standalone("Which companies join the Japan-US framework?") == "Which companies join the Japan-US framework?"
+    # Short, but naming its own subject: not a follow-up (it used to become "... France? (EU ...)").
+    assert chat.standalone("What is the capital of France?") == "What is the capital of France?"
+    assert chat.standalone("And her title?") != "And her title?"  # a pronoun still ties it to the history
 
 
 def test_a_served_model_rewrites_follow_ups(tmp_path):
