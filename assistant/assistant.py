@@ -176,10 +176,15 @@ class Assistant:
             yield REFUSAL_TEXT
             yield answer
             return
-        if generator is None:
-            t = time.perf_counter()
-            text, citations, refused = self.verifier.extract(search_for, hits)
-            timings["verification"] = time.perf_counter() - t
+        # The extractive answer costs milliseconds and decides two things in every mode: when no retrieved
+        # sentence answers the question (none relevant enough, or none carrying the asked-for kind of
+        # fact) the articles do not say, and the model is not asked; when the model's verified answer is
+        # a refusal although a sentence answers, that quoted sentence is the answer (see README, Model choice).
+        t = time.perf_counter()
+        extracted = self.verifier.extract(search_for, hits)
+        timings["extraction"] = time.perf_counter() - t
+        if generator is None or extracted[2]:
+            text, citations, refused = extracted
             timings["first_token"] = time.perf_counter() - started
             yield text
         else:
@@ -200,6 +205,8 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
+            if refused:
+                text, citations, refused = extracted
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         timings["total"] = time.perf_counter() - started
