@@ -7,7 +7,7 @@ import logging
 import math
 import re
 from collections import OrderedDict
-from typing import Protocol
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,15 @@ class MiniLMEmbedder:
                                            normalize=True)
         self._cache: OrderedDict[str, list[float]] = OrderedDict()
         self._cache_size = query_cache
+
+    @property
+    def model(self) -> Any:
+        """The LlamaIndex embedding model underneath (the benchmark hands it to the stock pipeline)."""
+        return self._model
+
+    def clear_cache(self) -> None:
+        """Forget cached question embeddings (the benchmark times uncached questions)."""
+        self._cache.clear()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
