@@ -89,9 +89,18 @@ def test_malformed_output_is_a_clear_error(stub, assistant):
         assistant.ask("When will Kishida meet Biden?")
 
 
-def test_empty_output_is_a_refusal_not_a_crash(stub, assistant):
+def test_empty_output_is_backed_by_the_quoted_sentence_not_a_crash(stub, assistant):
     stub.status, stub.body, stub.content_type = 200, sse(""), "text/event-stream"
     answer = assistant.ask("When will Kishida meet Biden?")
+    # An empty reply verifies to a refusal, so the extractive answer stands in (README, Model choice).
+    assert answer.draft == ""
+    assert not answer.refused and "April 10" in answer.text
+    assert answer.citations and all(c.quote in c.text for c in answer.citations)
+
+
+def test_empty_output_for_an_unanswered_question_is_a_refusal(stub, assistant):
+    stub.status, stub.body, stub.content_type = 200, sse(""), "text/event-stream"
+    answer = assistant.ask("How much money will Japan and the US invest in the joint AI research framework?")
     assert answer.refused and answer.citations == []
 
 
