@@ -135,6 +135,10 @@ class Assistant:
     # --- answering -------------------------------------------------------------------------------
 
     def _check_question(self, question: str) -> str:
+        # Lone surrogates (bytes that were not UTF-8) and control characters (terminal escapes) carry
+        # nothing a question needs, and the tokenizer and JSON encoders reject the former.
+        question = question.encode("utf-8", "replace").decode("utf-8")
+        question = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in question)
         question = " ".join(question.split())
         if not question:
             raise AssistantError("The question is empty; ask something about the articles.")

@@ -41,6 +41,20 @@ STOPWORDS = frozenset(
 )
 
 
+def _check_whole(path: Path) -> None:
+    """Refuse a catalog file cut short: SQLite would read it as an empty database and write over it."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise sqlite3.DatabaseError("it is not an SQLite database")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size and path.stat().st_size % page_size:
+        raise sqlite3.DatabaseError("the file is cut short")
+
+
 class Catalog:
     """SQLite catalog at ``path``. Open/close per operation; safe to share between processes."""
 
@@ -48,21 +62,36 @@ class Catalog:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with self._connect() as con:
+            _check_whole(path)
+            if path.is_file() and path.stat().st_size:
+                # Look read-only first: someone else's database, or a newer schema, is left byte for byte.
+                ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+                try:
+                    self._check_version(path, self._version(ro))
+                finally:
+                    ro.close()
+            con = self._connect()
+            try:
                 version = self._version(con)
                 if version is None:
                     con.executescript(_SCHEMA)
                     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                elif version != SCHEMA_VERSION:
-                    raise AssistantError(
-                        f"{path} has index schema {version}, this assistant needs {SCHEMA_VERSION}; move"
-                        f" {path.parent} away and run `assistant ingest` to rebuild it."
-                    )
+                self._check_version(path, version)
+            finally:
+                con.close()
         except sqlite3.DatabaseError as exc:
             raise AssistantError(
                 f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"
                 " `assistant ingest` to rebuild it."
             ) from None
+
+    @staticmethod
+    def _check_version(path: Path, version: int | None) -> None:
+        if version is not None and version != SCHEMA_VERSION:
+            raise AssistantError(
+                f"{path} has index schema {version}, this assistant needs {SCHEMA_VERSION}; move"
+                f" {path.parent} away and run `assistant ingest` to rebuild it."
+            )
 
     @staticmethod
     def _version(con: sqlite3.Connection) -> int | None:

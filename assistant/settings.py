@@ -115,6 +115,8 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except tomllib.TOMLDecodeError as exc:
         raise AssistantError(f"The config file {_config_file()} is not valid TOML ({exc}); fix it.") from None
+    except UnicodeDecodeError:
+        raise AssistantError(f"The config file {_config_file()} is not valid TOML (not UTF-8 text); fix it.") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         name = ".".join(str(p) for p in first["loc"]) or "settings"

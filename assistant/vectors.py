@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from assistant.errors import AssistantError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# Seconds to wait before each retry of a call to a Chroma server that could not be reached (a restart).
+RETRY_DELAYS = (0.5, 1.0, 2.0)
 
 
 class VectorStore(Protocol):
@@ -37,10 +43,12 @@ def _chroma_settings() -> Any:
 class ChromaVectors:
     """A Chroma collection in cosine space. Embedded under ``path`` or on a server at ``url``."""
 
-    def __init__(self, collection: str, path: Path | None = None, url: str | None = None) -> None:
+    def __init__(self, collection: str, path: Path | None = None, url: str | None = None,
+                 timeout: float = 120.0) -> None:
         import chromadb
 
         self.where = url or str(path)
+        self._url = url
         try:
             if url:
                 from urllib.parse import urlparse
@@ -52,6 +60,7 @@ class ChromaVectors:
                     ssl=parsed.scheme == "https",
                     settings=_chroma_settings(),
                 )
+                _set_timeout(client, timeout)
             else:
                 assert path is not None
                 path.mkdir(parents=True, exist_ok=True)
@@ -72,41 +81,92 @@ class ChromaVectors:
                 " away and run `assistant ingest` to rebuild it."
             ) from None
 
+    def _call(self, what: str, fn: Callable[[], T]) -> T:
+        """Run one Chroma call. A server that cannot be reached (restarting) is retried a few times: every
+        call here is idempotent (upserts and deletes by id, reads). Anything else is one clear error."""
+        for attempt, delay in enumerate((*RETRY_DELAYS, None)):
+            try:
+                return fn()
+            except AssistantError:
+                raise
+            except Exception as exc:  # chromadb and httpx raise many types
+                if self._url and delay is not None and _unreachable(exc):
+                    log.warning("Chroma server at %s unreachable during %s (%s); retry %d in %.1f s",
+                                self._url, what, type(exc).__name__, attempt + 1, delay)
+                    time.sleep(delay)
+                    continue
+                if self._url:
+                    raise AssistantError(
+                        f"The Chroma server at {self._url} failed during {what} ({type(exc).__name__}: {exc});"
+                        " check that it is running (chroma run --path DIR --port N), then try again."
+                    ) from None
+                raise AssistantError(
+                    f"The Chroma index at {self.where} failed during {what} ({type(exc).__name__}: {exc}); if it"
+                    " persists, move that folder away and run `assistant ingest` to rebuild it."
+                ) from None
+        raise AssertionError("unreachable")
+
     def upsert(self, ids: list[str], vectors: list[list[float]], documents: list[str],
                metadatas: list[dict[str, Any]]) -> None:
         batch = 1000  # Chroma caps the batch size; stay well under it.
         for i in range(0, len(ids), batch):
-            self._col.upsert(ids=ids[i:i + batch], embeddings=vectors[i:i + batch],  # type: ignore[arg-type]
-                             documents=documents[i:i + batch], metadatas=metadatas[i:i + batch])  # type: ignore[arg-type]
+            self._call("upsert", lambda i=i: self._col.upsert(  # type: ignore[misc]
+                ids=ids[i:i + batch], embeddings=vectors[i:i + batch],  # type: ignore[arg-type]
+                documents=documents[i:i + batch], metadatas=metadatas[i:i + batch]))  # type: ignore[arg-type]
 
     def delete(self, ids: list[str]) -> None:
         for i in range(0, len(ids), 1000):
-            self._col.delete(ids=ids[i:i + 1000])
+            self._call("delete", lambda i=i: self._col.delete(ids=ids[i:i + 1000]))  # type: ignore[misc]
 
     def ids(self) -> set[str]:
         found: set[str] = set()
         offset, page = 0, 5000
         while True:
-            got = self._col.get(include=[], limit=page, offset=offset)["ids"]
+            got = self._call("get", lambda offset=offset: self._col.get(  # type: ignore[misc]
+                include=[], limit=page, offset=offset)["ids"])
             found.update(got)
             if len(got) < page:
                 return found
             offset += page
 
     def count(self) -> int:
-        return int(self._col.count())
+        return int(self._call("count", self._col.count))
 
     def query(self, vector: list[float], k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]:
         total = self.count()
         if total == 0:
             return []
         where: Any = {"article_id": {"$in": article_ids}} if article_ids else None
-        res = self._col.query(query_embeddings=[vector], n_results=min(k, total), where=where,  # type: ignore[arg-type]
-                              include=["distances"])
+        res = self._call("query", lambda: self._col.query(
+            query_embeddings=[vector], n_results=min(k, total), where=where,  # type: ignore[arg-type]
+            include=["distances"]))
         ids = res["ids"][0]
         distances = (res.get("distances") or [[]])[0]
         # Chroma's cosine distance is 1 - cosine similarity.
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """True for a connection that failed or broke (worth a retry), not for an error the server returned."""
+    import httpx
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (httpx.TransportError, ConnectionError)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "Could not connect to a Chroma server" in str(exc)
+
+
+def _set_timeout(client: Any, seconds: float) -> None:
+    """chromadb's HTTP client waits forever by default; a hung server must become an error instead."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds, connect=min(seconds, 10.0))
+    else:  # a chromadb that moved its internals: keep working, without the bound
+        log.debug("could not set a timeout on the Chroma HTTP client")
 
 
 @dataclass

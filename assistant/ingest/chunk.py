@@ -14,8 +14,15 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[。！？]+[」』”’)]*(?=\s*\S)")
 _WORD = re.compile(r"\S+")
+# Scripts written without spaces between words (Chinese, Japanese): about two characters per word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _count(text: str, start: int, end: int) -> int:
+    """Words in ``text[start:end]``; unspaced scripts count by characters, so their chunks stay small."""
+    return len(_WORD.findall(text, start, end)) + len(_UNSPACED.findall(text, start, end)) // 2
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -34,7 +41,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for match in _BOUNDARY.finditer(text, line.start(), line.end()):
             before = text[start:match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
-            if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            if match.group()[0] not in "。！？" and (last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
                 continue  # "U.S. President", "J. Biden"
             span = _trimmed(text, start, match.end())
             if span:
@@ -69,9 +76,9 @@ def chunk_text(article_id: str, text: str, max_words: int = 110, overlap_sentenc
     """
     sentences: list[tuple[int, int, int]] = []  # start, end, words
     for s, e in split_sentences(text):
-        n = len(_WORD.findall(text, s, e))
+        n = _count(text, s, e)
         if n > max_words:
-            sentences.extend((a, b, len(_WORD.findall(text, a, b))) for a, b in _split_long(text, s, e, max_words))
+            sentences.extend((a, b, _count(text, a, b)) for a, b in _split_long(text, s, e, max_words))
         else:
             sentences.append((s, e, n))
 

@@ -43,7 +43,9 @@ _DATE_PREFIX = re.compile(
     re.I,
 )
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\])\"']?\s*$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]」』]?$")
+# Scripts written without spaces between words (Chinese, Japanese): about two characters per word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -59,7 +61,8 @@ def _norm(block: str) -> str:
 
 
 def _words(block: str) -> int:
-    return len(block.split())
+    # Counting only spaces would make a whole Japanese paragraph one "word", i.e. a heading.
+    return len(block.split()) + len(_UNSPACED.findall(block)) // 2
 
 
 def _is_heading(block: str) -> bool:
@@ -149,7 +152,7 @@ def clean_text(raw: str, title: str | None = None, source: str | None = None, da
 
 def _title_from_text(body: str) -> str:
     """First sentence, cut at a clause boundary when long: a readable stand-in for a missing title."""
-    first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0].rstrip(".")
+    first = re.split(r"(?<=[.!?])\s|(?<=[。！？])", body, maxsplit=1)[0].rstrip(".")
     if len(first) > 100:
         cut = first[:100]
         clause = max(cut.rfind(","), cut.rfind(";"), cut.rfind(" - "))

@@ -32,7 +32,7 @@ from assistant.vectors import VectorStore
 log = logging.getLogger(__name__)
 
 # Bump when cleaning or chunking changes, so unchanged files are processed again.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 Progress = Callable[[str, int, int], None]
 
