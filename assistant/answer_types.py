@@ -39,12 +39,27 @@ _DURATION = re.compile(r"\bhow long\b", re.I)
 _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 
+# "What did Joe Biden say about ...": a question about someone's words, answered only by a sentence that
+# attributes words to them (names are matched case-sensitively: "What does the report say" is not one).
+_SPEECH_QUESTION = re.compile(
+    r"\b[Ww]hat (?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+)\s+(?:[a-z]+\s+)?"
+    r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|according to|noted|added|remarked|announced|declared"
+    r"|explained|stressed|emphasi[sz]ed|warned|insisted|argued|wrote|writes|described|called|express(?:ed|es)"
+    r"|interview|spoke|speaking|commented|mentioned|urged|pledged|vowed|promised|confirmed|denied|claimed)\b",
+    re.I)
+
+
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
 
     ``"money"``, ``"date"``, ``"number"``, or ``"number:UNIT"`` when it counts something ("How many days"
-    is answered by "three days", not by "two nations").
+    is answered by "three days", not by "two nations"); ``"speech:NAME"`` when it asks what someone said.
     """
+    speech = _SPEECH_QUESTION.search(question)
+    if speech:
+        return f"speech:{speech.group(1).split()[-1]}"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(question):
             if kind == "number":
@@ -66,6 +81,9 @@ def carries(text: str, kind: str | None) -> float:
     """
     if kind is None:
         return 1.0
+    if kind.startswith("speech:"):
+        name = re.escape(kind.partition(":")[2])
+        return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0
     if kind == "date":
         if _EXPLICIT_DATE.search(text):
             return 1.0

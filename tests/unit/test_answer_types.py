@@ -19,6 +19,9 @@ from assistant.answer_types import carries, expected_kind
     ("What percentage of chips come from Taiwan?", "number"),
     ("Which companies could join the framework?", None),
     ("Who is the EU Commissioner for Innovation?", None),
+    ("What did Joe Biden say about the partnership with Japan?", "speech:Biden"),
+    ("What did Fumio Kishida personally say about China's military?", "speech:Kishida"),
+    ("What does the MENAFN report say about the firms?", None),  # not a person: an open question
 ])
 def test_expected_kind(question: str, kind: str | None) -> None:
     assert expected_kind(question) == kind
@@ -45,3 +48,13 @@ def test_money_needs_an_amount() -> None:
     assert carries("Japan will invest 300 billion yen.", "money") == 1.0
     assert carries("The framework engages Nvidia, Arm and Amazon.", "money") == 0.0
     assert carries("anything at all", None) == 1.0
+
+
+def test_what_someone_said_needs_their_words() -> None:
+    kind = "speech:Ivanova"
+    assert carries("Iliana Ivanova, the EU Commissioner, expressed in a written interview the benefits.", kind) == 1
+    assert carries("Ivanova told the Business Daily that cooperation helps both sides.", kind) == 1
+    assert carries("Iliana Ivanova is the EU Commissioner for Innovation and Research.", kind) == 0
+    assert carries("Officials said the talks would start soon.", kind) == 0  # words, but not hers
+    # "States" in "United States" is not a verb of speech.
+    assert carries("Kishida meets President Joe Biden in the United States next month.", "speech:Biden") == 0
