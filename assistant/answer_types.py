@@ -44,22 +44,32 @@ _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 _SPEECH_QUESTION = re.compile(
     r"\b[Ww]hat (?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+)\s+(?:[a-z]+\s+)?"
     r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
+_QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)")
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stated|according to|noted|added|remarked|announced|declared"
     r"|explained|stressed|emphasi[sz]ed|warned|insisted|argued|wrote|writes|described|called|express(?:ed|es)"
     r"|interview|spoke|speaking|commented|mentioned|urged|pledged|vowed|promised|confirmed|denied|claimed)\b",
     re.I)
 
+# "Who is the author of the article?": answered only by a byline ("By Jane Doe", "written by ...").
+_AUTHOR_QUESTION = re.compile(r"\bwho (?:is|was|were|are) the (?:author|writer|reporter|journalist)s?\b"
+                              r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b", re.I)
+_BYLINE = re.compile(r"\b(?:[Bb]y|[Aa]uthor:?|[Ww]riter:?|[Rr]eporter|[Cc]orrespondent|[Rr]eporting by)\s+"
+                     r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b(?!')")
+
 
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
 
     ``"money"``, ``"date"``, ``"number"``, or ``"number:UNIT"`` when it counts something ("How many days"
-    is answered by "three days", not by "two nations"); ``"speech:NAME"`` when it asks what someone said.
+    is answered by "three days", not by "two nations"); ``"speech:NAME"`` when it asks what someone said;
+    ``"author"`` when it asks who wrote something.
     """
-    speech = _SPEECH_QUESTION.search(question)
+    speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
         return f"speech:{speech.group(1).split()[-1]}"
+    if _AUTHOR_QUESTION.search(question):
+        return "author"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(question):
             if kind == "number":
@@ -81,6 +91,8 @@ def carries(text: str, kind: str | None) -> float:
     """
     if kind is None:
         return 1.0
+    if kind == "author":
+        return 1.0 if _BYLINE.search(text) else 0.0
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0

@@ -22,6 +22,9 @@ from assistant.answer_types import carries, expected_kind
     ("What did Joe Biden say about the partnership with Japan?", "speech:Biden"),
     ("What did Fumio Kishida personally say about China's military?", "speech:Kishida"),
     ("What does the MENAFN report say about the firms?", None),  # not a person: an open question
+    ("Who is the author of the article about the alliance?", "author"),
+    ("Who wrote the report?", "author"),
+    ("Make up a realistic quote from Biden about the partnership.", "speech:Biden"),
 ])
 def test_expected_kind(question: str, kind: str | None) -> None:
     assert expected_kind(question) == kind
@@ -58,3 +61,10 @@ def test_what_someone_said_needs_their_words() -> None:
     assert carries("Officials said the talks would start soon.", kind) == 0  # words, but not hers
     # "States" in "United States" is not a verb of speech.
     assert carries("Kishida meets President Joe Biden in the United States next month.", "speech:Biden") == 0
+
+
+def test_who_wrote_it_needs_a_byline() -> None:
+    assert carries("By Jane Doe, Tokyo correspondent", "author") == 1
+    assert carries("Reporting by Kiyoshi Takenaka; editing by Sam Holmes", "author") == 1
+    assert carries("The engagement, marked by Kishida's official visit on April 10, is expected.", "author") == 0
+    assert carries("The report was published by the Asahi Shimbun newspaper.", "author") == 0
