@@ -342,8 +342,16 @@ def broken_index(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tup
     yield index, files
 
 
-@pytest.mark.parametrize("broken_index", list(BROKEN_INDEXES), indirect=True)
-@pytest.mark.parametrize("command", [["ask", "When will Kishida meet Biden?"], ["ingest"], ["articles"]])
+# Every broken folder with `ask`; `ingest` and `articles` (each a process start-up) for all of them only in
+# the long run (`-m slow`), and in CI for the two that differ most (not SQLite at all; someone else's).
+CASES = [pytest.param(kind, command, id=f"{command[0]}-{kind}",
+                      marks=() if command[0] == "ask" or kind in ("garbage-catalog", "foreign-sqlite")
+                      else pytest.mark.slow)
+         for command in (["ask", "When will Kishida meet Biden?"], ["ingest"], ["articles"])
+         for kind in BROKEN_INDEXES]
+
+
+@pytest.mark.parametrize(("broken_index", "command"), CASES, indirect=["broken_index"])
 def test_corrupt_or_foreign_index_is_a_one_line_error_and_is_left_alone(
         broken_index: tuple[Path, dict[str, bytes]], tmp_path: Path, command: list[str]) -> None:
     index, files = broken_index

@@ -55,8 +55,7 @@ def stub() -> Iterator[Stub]:
 
 # --- API keys ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("status", [200, 500, pytest.param(401, marks=pytest.mark.slow),
-                                    pytest.param(403, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("status", [200, *(pytest.param(s, marks=pytest.mark.slow) for s in (401, 403, 500))])
 def test_api_key_is_never_printed_or_logged(index_home: Path, stub: Stub, tmp_path: Path, status: int) -> None:
     stub.status = status
     log_file = tmp_path / "assistant.log"
