@@ -41,18 +41,21 @@ STOPWORDS = frozenset(
 )
 
 
-def _check_whole(path: Path) -> None:
-    """Refuse a catalog file cut short: SQLite would read it as an empty database and write over it."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return
+def _existing_catalog(path: Path) -> bool:
+    """Whether a catalog with content is at ``path``; a file cut short is refused, because SQLite would
+    read it as an empty database and write over it."""
+    size = path.stat().st_size if path.is_file() else 0
+    if not size:
+        return False
     with path.open("rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         raise sqlite3.DatabaseError("it is not an SQLite database")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
-    if page_size and path.stat().st_size % page_size:
+    if page_size and size % page_size:
         raise sqlite3.DatabaseError("the file is cut short")
+    return True
 
 
 class Catalog:
@@ -62,8 +65,7 @@ class Catalog:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            _check_whole(path)
-            if path.is_file() and path.stat().st_size:
+            if _existing_catalog(path):
                 # Look read-only first: someone else's database, or a newer schema, is left byte for byte.
                 ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
                 try:
