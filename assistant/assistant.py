@@ -58,9 +58,9 @@ class Assistant:
         self.settings = settings or load_settings()
         self.catalog = Catalog(_catalog_path(self.settings))
         if embedder is None:
-            from assistant.embeddings import MiniLMEmbedder
+            from assistant.embeddings import build_embedder
 
-            embedder = MiniLMEmbedder()
+            embedder = build_embedder(self.settings)
         self.embedder = embedder
         if vectors is None:
             from assistant.vectors import ChromaVectors

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     # Chunking, in words (about 0.75 tokens each for English news text).
     chunk_words: int = Field(default=110, ge=20, le=2000)
     chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
+    # The embedding backend for the bundled all-MiniLM-L6-v2: ONNX Runtime (exported once from the bundled
+    # weights, about twice as fast) or PyTorch. Both give the same vectors, so either reads any index.
+    embedder: Literal["onnx", "torch"] = "onnx"
     # Chunks embedded (and written to Chroma) per batch during ingest.
     embed_batch: int = Field(default=256, ge=1, le=4096)
 

@@ -133,12 +133,11 @@ class ChromaVectors:
         return int(self._call("count", self._col.count))
 
     def query(self, vector: list[float], k: int, article_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        total = self.count()
-        if total == 0:
-            return []
         where: Any = {"article_id": {"$in": article_ids}} if article_ids else None
+        # No count() first: Chroma returns fewer than k (or none) by itself, and in server mode that call
+        # was a second round trip per question.
         res = self._call("query", lambda: self._col.query(
-            query_embeddings=[vector], n_results=min(k, total), where=where,  # type: ignore[arg-type]
+            query_embeddings=[vector], n_results=k, where=where,  # type: ignore[arg-type]
             include=["distances"]))
         ids = res["ids"][0]
         distances = (res.get("distances") or [[]])[0]

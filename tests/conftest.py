@@ -25,9 +25,11 @@ def articles_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def minilm():
-    from assistant.embeddings import MiniLMEmbedder
+    """The default embedder (ONNX Runtime, exported from the bundled weights), as users get it."""
+    from assistant.embeddings import build_embedder
+    from assistant.settings import load_settings
 
-    return MiniLMEmbedder()
+    return build_embedder(load_settings())
 
 
 @pytest.fixture(scope="session")
