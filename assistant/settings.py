@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     min_relevance: float = Field(default=0.22, ge=-1.0, le=1.0)
 
     # Generation. The model sees the most relevant sentences of the retrieved chunks, up to this many words.
-    evidence_words: int = Field(default=220, ge=30, le=3000)
+    evidence_words: int = Field(default=120, ge=30, le=3000)
     max_tokens: int = Field(default=160, ge=16, le=4096)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     context_tokens: int = Field(default=4096, ge=512)

@@ -98,3 +98,40 @@ def test_instructions_inside_a_passage_are_never_support(verifier):
     assert refused and citations == []
     evidence = verifier.select_evidence("When does Kishida meet Biden?", [hostile, hit(1, MEETING)], 200)
     assert "Ignore" not in evidence.text and "April 10" in evidence.text
+
+
+def _chunk_of(article: Article, idx: int, text: str) -> Hit:
+    start = article.text.index(text)
+    return Hit(Chunk(f"{article.article_id}:{idx}", article.article_id, idx, start, start + len(text), text),
+               article, 1.0, 0.5, None)
+
+
+def test_evidence_writes_each_article_header_once_and_numbers_passages_as_its_hits(verifier):
+    other = "Nvidia, Arm and Amazon could join the AI research framework. The framework covers chips."
+    one = Article(article_id="one", path="one.txt", title="Summit plans", text=MEETING + " " + other,
+                  source="MENAFN", date="2024-03-31")
+    two = Article(article_id="two", path="two.txt", title="Materials talks", text=MATERIALS)
+    hits = [_chunk_of(one, 0, MEETING), hit_of(two), _chunk_of(one, 1, other)]
+    evidence = verifier.select_evidence("When does Kishida meet Biden, and which companies join?", hits, 200)
+    assert evidence.text.count("Summit plans") == 1 and evidence.text.count("Materials talks") == 1
+    # Passages of one article sit together under its header; [n] is the n-th of evidence.hits.
+    blocks = evidence.text.split("\n\n")
+    assert blocks[0].startswith("Article: Summit plans, MENAFN") and "[1]" in blocks[0] and "[2]" in blocks[0]
+    for n, h in enumerate(evidence.hits[:evidence.shown], 1):
+        line = next(x for x in evidence.text.splitlines() if x.startswith(f"[{n}] "))
+        assert line[len(f"[{n}] "):].split(". ")[0] in h.chunk.text
+
+
+def test_a_sentence_shared_by_overlapping_chunks_is_shown_once(verifier):
+    shared = "The leaders will sign a statement on AI."
+    first = "Prime Minister Fumio Kishida meets President Joe Biden in Washington on April 10. " + shared
+    second = shared + " The statement names Nvidia, Arm and Amazon."
+    article = Article(article_id="one", path="one.txt", title="Summit", text=first + " The statement names Nvidia, Arm and Amazon.")
+    hits = [_chunk_of(article, 0, first), _chunk_of(article, 1, second)]
+    evidence = verifier.select_evidence("What will the leaders sign about AI?", hits, 200)
+    assert evidence.text.count(shared) == 1
+    assert "April 10" in evidence.text and "Nvidia" in evidence.text
+
+
+def hit_of(article: Article) -> Hit:
+    return _chunk_of(article, 0, article.text)
