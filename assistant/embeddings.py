@@ -27,7 +27,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 # The model was trained on 256-token inputs; sentence-transformers truncates there, and so do we.
 MAX_TOKENS = 256
 # Bump when the exported graph changes, so an old export is replaced rather than trusted.
-ONNX_FILE = "all-MiniLM-L6-v2.pooled.v1.onnx"
+ONNX_FILE = "all-MiniLM-L6-v2.pooled.v2.onnx"
 
 
 class Embedder(Protocol):
@@ -120,7 +120,9 @@ class OnnxMiniLMEmbedder(_CachedEmbedder):
 
     ``model_file`` is exported from the bundled weights when missing (`export_onnx`)."""
 
-    def __init__(self, model_file: Path, batch_size: int = 32, threads: int = 0, query_cache: int = 1024) -> None:
+    # Small batches: length-sorted texts of about 150 tokens embed fastest 8 at a time on 2 cores
+    # (38 chunks/s against 33 at 32; measured in `assistant bench` terms, README).
+    def __init__(self, model_file: Path, batch_size: int = 8, threads: int = 0, query_cache: int = 1024) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -203,6 +205,7 @@ def export_onnx(target: Path) -> Path:
                 dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                               "embedding": {0: "batch"}},
             )
+        _fuse_transformer_ops(partial)
         import onnxruntime as ort
 
         session = ort.InferenceSession(str(partial), providers=["CPUExecutionProvider"])
@@ -216,6 +219,20 @@ def export_onnx(target: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _fuse_transformer_ops(path: Path) -> None:
+    """Rewrite the graph with ONNX Runtime's BERT fusions (attention, layer norm, GELU): about 8 % faster
+    here, same vectors. Optional: a graph the optimiser cannot handle stays as exported."""
+    try:
+        from onnxruntime.transformers import optimizer
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = optimizer.optimize_model(str(path), model_type="bert", num_heads=12, hidden_size=384, opt_level=1)
+        model.save_model_to_file(str(path))
+    except Exception as exc:  # the optimiser is a speed-up, never a reason to fail the export
+        log.warning("ONNX fusions skipped (%s: %s); embedding works, a little slower", type(exc).__name__, exc)
 
 
 def build_embedder(settings: Settings) -> Embedder:

@@ -68,6 +68,10 @@ def test_export_is_checked_and_atomic(tmp_path):
     export_onnx(target)
     assert target.is_file() and target.stat().st_size > 80_000_000
     assert [p.name for p in target.parent.iterdir()] == [ONNX_FILE]  # no partial file left behind
+    import onnx
+
+    ops = {node.op_type for node in onnx.load(str(target)).graph.node}
+    assert "SkipLayerNormalization" in ops  # ONNX Runtime's BERT fusions were applied
     embedder = OnnxMiniLMEmbedder(target)
     assert abs(_dot(*embedder.embed_documents(["Nvidia", "Nvidia"])) - 1.0) < 1e-5
 
