@@ -1,6 +1,6 @@
 """The embedding seam: the bundled all-MiniLM-L6-v2 (ONNX Runtime or PyTorch) and a tiny fake for unit tests.
 
-Both real backends compute the same vectors from the same weights (cosine agreement above 0.99999,
+Both real backends compute the same vectors from the same weights (cosine agreement above 0.9999,
 tested), so an index built with one is searched with the other. ONNX Runtime is the default: it embeds
 news chunks about twice as fast on 2 cores (README, Benchmark). Its model file is exported once from
 the bundled PyTorch weights (`assistant prepare`, or on first use): nothing is downloaded.
@@ -120,8 +120,8 @@ class OnnxMiniLMEmbedder(_CachedEmbedder):
 
     ``model_file`` is exported from the bundled weights when missing (`export_onnx`)."""
 
-    # Small batches: length-sorted texts of about 150 tokens embed fastest 8 at a time on 2 cores
-    # (38 chunks/s against 33 at 32; measured in `assistant bench` terms, README).
+    # Small batches: length-sorted chunks of about 150 tokens embed fastest 8 at a time on 2 cores
+    # (38 chunks/s against 33 at 32, measured here; see the README's Benchmark).
     def __init__(self, model_file: Path, batch_size: int = 8, threads: int = 0, query_cache: int = 1024) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -222,8 +222,9 @@ def export_onnx(target: Path) -> Path:
 
 
 def _fuse_transformer_ops(path: Path) -> None:
-    """Rewrite the graph with ONNX Runtime's BERT fusions (attention, layer norm, GELU): about 8 % faster
-    here, same vectors. Optional: a graph the optimiser cannot handle stays as exported."""
+    """Rewrite the graph with ONNX Runtime's BERT fusions (on this graph: the layer norms with their
+    residual adds): about 8 % faster here, same vectors. Optional: if the optimiser fails, the graph
+    stays as exported."""
     try:
         from onnxruntime.transformers import optimizer
 

@@ -215,10 +215,11 @@ class Verifier:
             groups.setdefault(hits[i].article.article_id, []).append(i)
         order = [i for members in groups.values() for i in members]
         blocks = []
+        n = 0  # passages are numbered in the order they are shown, which is the order of `order`
         for members in groups.values():
             lines = [f"Article: {hits[members[0]].article.header()}"]
             for i in members:
-                n = order.index(i) + 1
+                n += 1
                 lines.append(f"[{n}] " + " ".join(per_hit[i][j][2] for j in range(len(per_hit[i])) if (i, j) in chosen))
             blocks.append("\n".join(lines))
         rest = [h for i, h in enumerate(hits) if i not in order]
