@@ -171,6 +171,11 @@ def export_onnx(target: Path) -> Path:
 
     hf_logging.disable_progress_bar()
     source = _bundled_model_dir()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AssistantError(f"Cannot write the ONNX embedding model under {target.parent} ({exc.strerror or exc});"
+                             " point ASSISTANT_MODEL_DIR at a writable folder, or set ASSISTANT_EMBEDDER=torch.") from None
     log.info("exporting %s to ONNX at %s (once)", MODEL_NAME, target)
     tokenizer = AutoTokenizer.from_pretrained(str(source))
     model = AutoModel.from_pretrained(str(source)).eval()
@@ -192,7 +197,6 @@ def export_onnx(target: Path) -> Path:
     sample = tokenizer(probe, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     inputs = (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"])
     axes = {0: "batch", 1: "tokens"}
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + f".{os.getpid()}.partial")
     with torch.no_grad():  # before exporting: tracing leaves the PyTorch module computing other values
         expected = pooled(*inputs).numpy()

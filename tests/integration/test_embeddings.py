@@ -88,3 +88,11 @@ def test_a_damaged_file_is_a_one_line_error(tmp_path):
     with pytest.raises(AssistantError, match="delete it and run `assistant prepare`") as err:
         OnnxMiniLMEmbedder(target)
     assert "\n" not in str(err.value)
+
+
+def test_a_model_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    blocker = tmp_path / "models"
+    blocker.write_text("a file where the model folder should be")
+    with pytest.raises(AssistantError, match="ASSISTANT_MODEL_DIR") as err:
+        OnnxMiniLMEmbedder(blocker / ONNX_FILE)
+    assert "\n" not in str(err.value)
