@@ -58,9 +58,9 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         print(f"model: {bundled_model_path(settings.model_dir)} (SHA-256 verified)")
     assistant = Assistant(settings, auto_ingest=False)  # exports the ONNX embedding model on first run
     if settings.embedder == "onnx":
-        from assistant.embeddings import ONNX_FILE
+        from assistant.embeddings import onnx_model_path
 
-        print(f"embedder: {settings.model_dir / ONNX_FILE} (ONNX Runtime, exported from the bundled weights)")
+        print(f"embedder: {onnx_model_path(settings)} (ONNX Runtime, exported from the bundled weights)")
     report = assistant.ingest() if settings.articles_dir.is_dir() else None
     if report is not None:
         print(f"index: {report.chunks} chunks from {report.added + report.updated + report.unchanged} articles")

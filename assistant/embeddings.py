@@ -240,11 +240,16 @@ def _fuse_transformer_ops(path: Path) -> None:
         log.warning("ONNX fusions skipped (%s: %s); embedding works, a little slower", type(exc).__name__, exc)
 
 
+def onnx_model_path(settings: Settings) -> Path:
+    """Where the ONNX export of the bundled model lives (under ``ASSISTANT_MODEL_DIR``)."""
+    return settings.model_dir / ONNX_FILE
+
+
 def build_embedder(settings: Settings) -> Embedder:
     """The embedder ``settings.embedder`` asks for."""
     if settings.embedder == "torch":
         return MiniLMEmbedder()
-    return OnnxMiniLMEmbedder(settings.model_dir / ONNX_FILE, threads=settings.threads)
+    return OnnxMiniLMEmbedder(onnx_model_path(settings), threads=settings.threads)
 
 
 class HashEmbedder:
