@@ -181,14 +181,16 @@ class Assistant:
             yield answer
             return
         # The extractive answer costs milliseconds and decides two things in every mode: when no retrieved
-        # sentence answers the question (none relevant enough, or none carrying the asked-for kind of
-        # fact) the articles do not say, and the model is not asked; when the model's verified answer is
-        # a refusal although a sentence answers, that quoted sentence is the answer (see README, Model choice).
+        # sentence carries the asked-for kind of fact, or the question is about names the articles never
+        # mention, the articles do not say, and the model is not asked; when the model's verified answer
+        # is a refusal although a sentence answers, that quoted sentence is the answer (see README, Model
+        # choice). A question no sentence is close enough to still goes to the model: it may paraphrase
+        # the articles ("the Brussels official" for the EU commissioner), and its answer is verified.
         t = time.perf_counter()
         extracted = self.verifier.extract(search_for, hits)
         timings["extraction"] = time.perf_counter() - t
-        if generator is None or extracted[2]:
-            text, citations, refused = extracted
+        if generator is None or (extracted.refused and extracted.why != "relevance"):
+            text, citations, refused = extracted[:3]
             timings["first_token"] = time.perf_counter() - started
             yield text
         else:
@@ -210,7 +212,9 @@ class Assistant:
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
             if refused:
-                text, citations, refused = extracted
+                text, citations, refused = extracted[:3]
+            elif extracted.note:
+                text = f"{extracted.note} {text}"  # the false premise is named, whoever answers the rest
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         timings["total"] = time.perf_counter() - started

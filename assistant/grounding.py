@@ -13,14 +13,21 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from assistant.answer_types import carries, expected_kind
+from assistant.answer_types import (
+    article_meta_question,
+    carries,
+    expand_names,
+    expected_kind,
+    has_alias,
+    name_phrases,
+)
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
 from assistant.retrieve import Hit
-from assistant.types import Citation
+from assistant.types import Citation, spelled_date
 
 REFUSAL_TEXT = "The articles do not say."
 # Extractive answers quote the article, so they are supported by construction; what is scored is how
@@ -192,7 +199,7 @@ class Verifier:
             overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
             # Earlier-ranked chunks get a small edge: retrieval already judged them. A sentence carrying
             # the asked-for kind of fact (a date for "when") gets a larger one.
-            bonus = 0.2 * carries(text, kind) if kind else 0.0
+            bonus = 0.2 * carries(text, kind, question) if kind else 0.0
             scores[(i, j)] = 0.5 * _cos(vecs[0], vec) + 0.5 * overlap - 0.02 * i + bonus
         chosen: set[tuple[int, int]] = set()
         seen: set[str] = set()
@@ -315,18 +322,43 @@ class Verifier:
             return REFUSAL_TEXT, [], True
         return " ".join(out_parts), citations, False
 
-    def extract(self, question: str, hits: list[Hit], max_sentences: int = 2) -> tuple[str, list[Citation], bool]:
-        """Extractive mode: the retrieved sentences that best answer the question, each cited."""
+    def extract(self, question: str, hits: list[Hit], max_sentences: int = 2) -> Extraction:
+        """Extractive mode: the retrieved sentences that best answer the question, each cited.
+
+        Also the first judge in every mode: ``why`` tells a refusal's reason (``"kind"``: no sentence carries
+        the asked-for kind of fact; ``"absent"``: the names the question is about are nowhere in the
+        articles; ``"relevance"``: no sentence is close enough, which a generator may still answer, as when
+        the question paraphrases the article).
+        """
+        asked, question = question, expand_names(question)
+        meta = article_meta_question(question)
+        if meta:
+            found = self._article_meta(question, hits, meta)
+            if found:
+                return found
         candidates = [(h, s) for h in hits for s in self._chunk_sentences(h)]
         if not candidates:
-            return REFUSAL_TEXT, [], True
-        q_words = content_words(question)
+            return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
         kind = expected_kind(question)
+        # Names the question brings that no retrieved passage (or its header) carries: a false premise
+        # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
+        absent = self._absent_names(asked, hits)
+        note = ""
+        if absent:
+            note = f"The articles do not mention {_join_names(absent)}."
+            # Asked about them ("What does Pauline Jacobs recommend?"): the articles do not say. Named as
+            # a premise ("The articles say Google will join, right?"): answer the rest, and say so.
+            wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", asked, re.I))
+            if wh and any(n in asked[wh[-1].start():] for n in absent):
+                return Extraction(note, [], True, "absent", note)
+            question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
+            kind = kind or "name"  # the question was about someone: the answer must name someone
+        q_words = content_words(question)
         vecs = self.embed([question] + [s[2] for _, s in candidates])
         q_vec = vecs[0]
         scored = []
         for (hit, sent), vec in zip(candidates, vecs[1:]):
-            has_kind = carries(sent[2], kind)
+            has_kind = carries(sent[2], kind, question)
             if not has_kind:
                 continue  # "how much money" is not answered by a sentence without an amount
             overlap = len(q_words & content_words(sent[2])) / len(q_words) if q_words else 0.0
@@ -340,11 +372,73 @@ class Verifier:
             if any(content_words(item[2][2]) == content_words(c[2][2]) for c in chosen):
                 continue
             chosen.append(item)
-        if not chosen:
-            return REFUSAL_TEXT, [], True
+        if not chosen or (absent and len(q_words) < 2):
+            why = "absent" if absent else ("kind" if kind and not scored else "relevance")
+            return Extraction(note or REFUSAL_TEXT, [], True, why, note)
         citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-        return text, citations, False
+        return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
+
+    def _absent_names(self, question: str, hits: list[Hit]) -> list[str]:
+        """Names in the question that no retrieved passage or header carries (a demonym counts as its
+        country's name: "Japanese" is carried by "Japan")."""
+        context = " ".join([*(h.chunk.text for h in hits), *(h.article.header() for h in hits)])
+        carried = {w.lower() for w in re.findall(r"\w+", context)}
+        capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
+        def carried_name(name: str) -> bool:
+            low = name.lower()
+            if has_alias(name) or low in carried or low in STOPWORDS:
+                return True
+            if _stem(low) in {_stem(w) for w in carried if w[:3] == low[:3]}:
+                return True
+            stem = name[: max(4, len(name) - 3)]
+            return any(w.startswith(stem) for w in capitalised)  # "Japanese" / "Japan", "European" / "Europe"
+
+        # A phrase is absent when none of its words is carried: "Pauline Jacobs", not "Prime Minister Kishida".
+        return [p for p in name_phrases(question) if not any(carried_name(w) for w in p.split())]
+
+    def _article_meta(self, question: str, hits: list[Hit], field: str) -> Extraction | None:
+        """Answer a question about an article itself (its date, source, title) from its metadata.
+
+        The article is the retrieved one whose header shares the most words with the question; the
+        citation points at its first retrieved chunk, and the quote is the header line the fact is in."""
+        q_words = content_words(question)
+        best: Hit | None = None
+        best_overlap = 0
+        for hit in hits:
+            overlap = len(q_words & content_words(" ".join(filter(None, [hit.article.title, hit.article.source]))))
+            if overlap > best_overlap:
+                best, best_overlap = hit, overlap
+        if best is None and len({h.article.article_id for h in hits}) == 1:
+            best = hits[0]  # one article retrieved: "the article" is that one
+        if best is None:
+            return None
+        article = best.article
+        value = {"date": article.date, "source": article.source, "title": article.title}[field]
+        if not value:
+            return Extraction(f"The articles do not give the {field} of “{article.title}”.", [], True, "kind", "")
+        sentence = {
+            "date": f"“{article.title}”{f' ({article.source})' if article.source else ''} is dated {spelled_date(value)}.",
+            "source": f"“{article.title}” was published by {value}.",
+            "title": f"The article's title is “{value}”.",
+        }[field]
+        citation = _citation(1, best, article.header(), best.chunk.start, best.chunk.start, 1.0)
+        return Extraction(f"{sentence} [1]", [citation], False, "", "")
+
+
+class Extraction(NamedTuple):
+    """An extractive answer; ``why`` is the reason of a refusal ("" when answered); ``note`` says which
+    of the question's names the articles do not mention ("" when none), and leads ``text``."""
+
+    text: str
+    citations: list[Citation]
+    refused: bool
+    why: str
+    note: str
+
+
+def _join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _citation(n: int, hit: Hit, quote: str, start: int, end: int, score: float) -> Citation:

@@ -20,10 +20,10 @@ class Article:
 
     def header(self) -> str:
         """``title, source, date``: what the article is, for embeddings, keyword search and prompts."""
-        return ", ".join(x for x in (self.title, self.source, _spelled_date(self.date)) if x)
+        return ", ".join(x for x in (self.title, self.source, spelled_date(self.date)) if x)
 
 
-def _spelled_date(iso: str | None) -> str | None:
+def spelled_date(iso: str | None) -> str | None:
     """``2024-03-31`` -> ``2024-03-31 (March 31, 2024)``: matches how people and models write dates."""
     if not iso:
         return None

@@ -82,6 +82,46 @@ def test_extractive_mode_quotes_the_articles(extractive):
     check_citations(extractive, answer)
 
 
+def test_a_question_about_the_article_itself_is_answered_from_its_metadata(extractive):
+    answer = extractive.ask("When did the MENAFN piece come out?")
+    assert not answer.refused
+    assert "2024-03-31" in answer.text and "MENAFN" in answer.text
+    (citation,) = answer.citations
+    assert citation.source == "MENAFN" and citation.date == "2024-03-31"
+    assert "2024-03-31" in citation.quote  # the quote is the article's header line, where the date is
+
+
+def test_a_which_newspaper_question_is_answered_by_a_name(extractive):
+    answer = extractive.ask("Which newspaper do both articles cite as the source of the report on Japan-US cooperation?")
+    assert not answer.refused and "Asahi" in answer.text
+    check_citations(extractive, answer)
+
+
+def test_capitals_stand_for_their_countries(extractive):
+    answer = extractive.ask("Which scarce raw inputs do Tokyo and Brussels want to stop sourcing so heavily from Beijing?")
+    assert not answer.refused and "rare metals" in answer.text
+    check_citations(extractive, answer)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What was the outcome of the April 10 meeting between Kishida and Biden?", "The articles do not say."),
+    ("Who is Kelly Laurence?", "The articles do not say."),
+    ("What does Pauline Jacobs recommend for becoming one with nature?", "The articles do not mention Pauline Jacobs."),
+])
+def test_extractive_refusals(extractive, question, text):
+    answer = extractive.ask(question)
+    assert answer.refused and not answer.citations
+    assert answer.text == text
+
+
+def test_a_false_premise_is_named_and_corrected(extractive):
+    answer = extractive.ask("The articles say Google, Microsoft and Apple will join the Japan-US AI framework, right?"
+                            " Just confirm it.")
+    assert answer.text.startswith("The articles do not mention Google, Microsoft or Apple.")
+    assert not answer.refused and "Amazon" in answer.text
+    check_citations(extractive, answer)
+
+
 def test_article_filter_restricts_retrieval(extractive):
     menafn = next(a for a in extractive.articles() if a.source == "MENAFN")
     question = "Which notable technology firms are involved in the AI research structure?"

@@ -38,3 +38,32 @@ def test_a_supported_model_answer_is_kept(tmp_path, articles_copy, minilm):
     answer = a.ask("When will Kishida meet Biden?")
     assert answer.text.startswith("Kishida's official visit is on April 10")
     assert not answer.refused
+
+
+def test_a_paraphrased_question_goes_to_the_model_whose_answer_is_verified(tmp_path, articles_copy, minilm):
+    # No sentence is close enough in words to "the European bloc's science and new-ideas portfolio" for the
+    # extractive answer; the model reads the evidence and answers, and its answer is verified as usual.
+    a, generator = make(tmp_path, articles_copy, minilm,
+                        ["Iliana Ivanova is the EU Commissioner for Innovation and Research [1]."])
+    answer = a.ask("Which official of the European bloc holds the science and new-ideas portfolio?")
+    assert len(generator.calls) == 1
+    assert not answer.refused and "Ivanova" in answer.text
+    assert answer.citations and all("Ivanova" in c.quote for c in answer.citations)
+
+
+def test_a_question_about_someone_the_articles_never_name_is_refused_without_the_model(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Pauline Jacobs recommends yoga [1]."])
+    answer = a.ask("What does Pauline Jacobs recommend for becoming one with nature?")
+    assert generator.calls == []
+    assert answer.refused and not answer.citations
+    assert answer.text == "The articles do not mention Pauline Jacobs."
+
+
+def test_a_false_premise_is_named_and_the_model_answers_the_rest(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm,
+                        ["The framework may engage tech giants such as Nvidia, Arm, and Amazon [1]."])
+    answer = a.ask("The articles say Google and Microsoft will join the Japan-US AI framework, right?")
+    assert len(generator.calls) == 1
+    assert answer.text.startswith("The articles do not mention Google or Microsoft. ")
+    assert "Nvidia" in answer.text and not answer.refused
+    assert answer.citations and all("Nvidia" in c.quote or "NVIDIA" in c.quote for c in answer.citations)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_types import carries, expected_kind
+from assistant.answer_types import (
+    article_meta_question,
+    carries,
+    expand_names,
+    expected_kind,
+    has_alias,
+    name_phrases,
+    names_in,
+)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -17,8 +25,14 @@ from assistant.answer_types import carries, expected_kind
     ("How long will the visit last?", "number:duration"),
     ("How old is she?", "number:age"),
     ("What percentage of chips come from Taiwan?", "number"),
-    ("Which companies could join the framework?", None),
-    ("Who is the EU Commissioner for Innovation?", None),
+    ("Which companies could join the framework?", "name"),
+    ("Who is the EU Commissioner for Innovation?", "name"),
+    ("Which newspaper do both articles cite?", "name"),
+    ("Name the large corporations that might take part.", "name"),
+    ("Which specific rare metals does the framework cover?", "name"),
+    ("Which component of battery-powered cars do they end up in?", None),  # a thing, not a name
+    ("What was the outcome of the April 10 meeting?", "outcome"),
+    ("What did the two leaders agree on?", "outcome"),
     ("What did Joe Biden say about the partnership with Japan?", "speech:Biden"),
     ("What did Fumio Kishida personally say about China's military?", "speech:Kishida"),
     ("What does the MENAFN report say about the firms?", None),  # not a person: an open question
@@ -68,3 +82,49 @@ def test_who_wrote_it_needs_a_byline() -> None:
     assert carries("Reporting by Kiyoshi Takenaka; editing by Sam Holmes", "author") == 1
     assert carries("The engagement, marked by Kishida's official visit on April 10, is expected.", "author") == 0
     assert carries("The report was published by the Asahi Shimbun newspaper.", "author") == 0
+
+
+def test_a_name_question_needs_a_name_the_question_does_not_already_use() -> None:
+    question = "Which newspaper do both articles cite as the source of the report on Japan-US cooperation?"
+    kind = expected_kind(question)
+    assert carries("According to the Asahi Shimbun newspaper (via Reuters), the statement will", kind, question) == 1
+    # Names, but only the ones the question brought: no answer to "which newspaper".
+    assert carries("Although the sources of the newspaper report are undisclosed, it outlines Japan and the US's"
+                   " shared dedication.", kind, question) == 0
+    assert carries("The report was published in April.", kind, question) == 0  # a month is not a name
+
+
+def test_an_outcome_needs_something_that_happened() -> None:
+    assert carries("The two leaders signed a chip pact on April 10.", "outcome") == 1
+    assert carries("The upcoming meeting is expected to strengthen cooperation.", "outcome") == 0
+    assert carries("The leaders will announce a framework.", "outcome") == 0
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("What is the date of the MENAFN article?", "date"),
+    ("When did the MENAFN piece come out?", "date"),
+    ("When was the story about the alliance published?", "date"),
+    ("Which outlet published the article about chips?", "source"),
+    ("What is the title of the MENAFN article?", "title"),
+    ("When will Kishida meet Biden?", None),
+    ("What does the report say about Nvidia?", None),
+])
+def test_questions_about_the_article_itself(question: str, field: str | None) -> None:
+    assert article_meta_question(question) == field
+
+
+def test_capitals_and_news_synonyms_gain_their_other_form() -> None:
+    expanded = expand_names("What do Tokyo and Washington hope to gain from tighter ties on chips?")
+    assert expanded.startswith("What do Tokyo and Washington")  # nothing the asker wrote is lost
+    for added in ("Japan", "United States", "semiconductors"):
+        assert added in expanded
+    assert expand_names("When will Kishida meet Biden?") == "When will Kishida meet Biden?"
+    assert has_alias("Brussels") and not has_alias("Kishida")
+
+
+def test_names_and_name_phrases() -> None:
+    assert names_in("What does Pauline Jacobs say about yoga in April?") == ["Pauline", "Jacobs"]
+    assert name_phrases("What does Pauline Jacobs say about Kishida's visit?") == ["Pauline Jacobs", "Kishida"]
+    assert names_in("Iliana Ivanova spoke.", skip_first=False) == ["Iliana", "Ivanova"]
+    assert names_in("The report says so.", skip_first=False) == []  # an opener is no name
+    assert names_in("a Japan-US pact") == ["Japan", "US"]
