@@ -18,7 +18,8 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b", re.I)),
-    ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:percentage|share|number|proportion)\b", re.I)),
+    ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
     ("date", re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bdate of\b|\bby what date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
 ]
@@ -31,6 +32,8 @@ _LOOSE_DATE = re.compile(
 )
 _MONEY = re.compile(r"[$€¥£]\s?\d|\b\d[\d,.]*\s*(?:dollars?|yen|euros?|usd|eur|jpy)\b"
                     r"|\b(?:dollars?|yen|euros?)\b.*\d|\b\d[\d,.]*\s*(?:million|billion|trillion)\b", re.I)
+_SHARE = re.compile(r"\d\s*(?:%|percent\b|per cent\b)|\b(?:half|third|quarter|fifth|tenth|majority|minority|most|all)\s+of\b"
+                    r"|\b\d+\s+(?:in|out of)\s+\d+\b", re.I)
 _NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b", re.I)
 
 
@@ -60,15 +63,115 @@ _BYLINE = re.compile(r"\b(?:[Bb]y|[Aa]uthor:?|[Ww]riter:?|[Rr]eporter|[Cc]orresp
 
 # "Who ...?" and "Which newspaper ...?" ask for a name: answered only by a sentence that names someone or
 # something the question does not already name ("the newspaper report" does not answer "which newspaper").
-_ENTITY_NOUNS = (r"(?:newspapers?|papers?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
-                 r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?"
-                 r"|organi[sz]ations?|institutions?|officials?|ministers?|commissioners?|leaders?|presidents?"
-                 r"|people|persons?|individuals?|executives?|countries|country|nations?|governments?|states?"
-                 r"|cities|city|universit(?:y|ies)|banks?|brands?)")
-_NAME_QUESTION = re.compile(
-    rf"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+(?:else\b))|\b(?:which|what)\s+(?:(?:[a-z-]+\s+){{0,2}}){_ENTITY_NOUNS}\b"
-    r"|\bwhich specific\b"
-    rf"|\bname (?:the|a|an|one|two|three)\s+(?:(?:[a-z-]+\s+){{0,2}}){_ENTITY_NOUNS}\b", re.I)
+# What is asked for decides which names count: a country does not answer "which minister" or "which city".
+_PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|people|persons?|individuals?"
+                 r"|executives?|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
+_ORG_NOUNS = (r"newspapers?|papers?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
+              r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?"
+              r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
+_COUNTRY_NOUNS = r"countries|country|nations?|governments?|member states|states?"
+_CITY_NOUNS = r"cities|city|towns?|ports?|regions?|prefectures?|provinces?"
+# Up to two words between "which" and the noun ("which Japanese tech companies"), but not a verb: "what are
+# both countries contemplating" asks for a thing, not a country.
+_FILLER = r"(?!(?:are|is|was|were|do|does|did|will|would|can|could|should|has|have|had|both|all|of)\b)[a-z-]+"
+_NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
+    (sub, re.compile(rf"\b(?:which|what)\s+(?:{_FILLER}\s+){{0,2}}(?:{nouns})\b"
+                     rf"|\bname (?:the|a|an|one|two|three)\s+(?:{_FILLER}\s+){{0,2}}(?:{nouns})\b", re.I))
+    for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
+                       ("city", _CITY_NOUNS))
+] + [
+    ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
+    ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
+    ("any", re.compile(r"\bwhich specific\b", re.I)),
+]
+
+# Countries and blocs with their other names, demonyms and capitals: "American" is the US, "Brussels" the EU.
+_PLACES: list[tuple[str, ...]] = [
+    ("US", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"),
+    ("UK", "U.K", "Britain", "British", "United Kingdom", "London"), ("EU", "European Union", "Europe", "European", "Brussels"),
+    ("Japan", "Japanese", "Tokyo"), ("China", "Chinese", "Beijing"), ("Russia", "Russian", "Moscow"),
+    ("India", "Indian", "New Delhi"), ("Germany", "German", "Berlin"), ("France", "French", "Paris"),
+    ("South Korea", "Korea", "Korean", "Seoul"), ("North Korea", "Pyongyang"), ("Taiwan", "Taiwanese", "Taipei"),
+    ("Canada", "Canadian", "Ottawa"), ("Australia", "Australian", "Canberra"), ("Italy", "Italian", "Rome"),
+    ("Spain", "Spanish", "Madrid"), ("Brazil", "Brazilian", "Brasilia"), ("Mexico", "Mexican"),
+    ("Ukraine", "Ukrainian", "Kyiv"), ("Iran", "Iranian", "Tehran"), ("Israel", "Israeli"), ("Turkey", "Turkish", "Ankara"),
+    ("Saudi Arabia", "Saudi", "Riyadh"), ("Indonesia", "Indonesian", "Jakarta"), ("Vietnam", "Vietnamese", "Hanoi"),
+    ("Philippines", "Filipino", "Manila"), ("Netherlands", "Dutch"), ("Poland", "Polish", "Warsaw"),
+    ("Sweden", "Swedish"), ("Switzerland", "Swiss"), ("Singapore", "Singaporean"), ("Thailand", "Thai", "Bangkok"),
+    ("Pakistan", "Pakistani", "Islamabad"), ("Egypt", "Egyptian", "Cairo"), ("South Africa", "Pretoria"),
+    ("Asia", "Asian"), ("Africa", "African"),
+]
+_PLACE_OF = {form.lower(): group[0] for group in _PLACES for form in group}
+# Words that make a name a title, not a new name: "Prime Minister" is no answer to "which minister".
+_TITLES = frozenset("mr mrs ms dr prime minister president commissioner chancellor secretary general premier"
+                    " governor mayor king queen prince chief executive officer ceo".split())
+
+
+def place_of(name: str) -> str | None:
+    """The country or bloc a name stands for ("American" -> "US", "Tokyo" -> "Japan"), or None."""
+    return _PLACE_OF.get(name.lower().strip(". "))
+
+
+def _entities(text: str, skip_first: bool = False) -> list[tuple[str, str | None]]:
+    """The names of ``text`` as (phrase, country it stands for or None): runs of capitalised words, with
+    places split out ("US President Joe Biden" -> ("US", "US"), ("President Joe Biden", None))."""
+    out: list[tuple[str, str | None]] = []
+    for run in _name_runs(text, skip_first):
+        rest: list[str] = []
+        i = 0
+        while i < len(run):
+            two = " ".join(run[i:i + 2]) if i + 1 < len(run) else ""
+            place, width = (place_of(two), 2) if two and place_of(two) else (place_of(run[i]), 1)
+            if place:
+                if rest:
+                    out.append((" ".join(rest), None))
+                    rest = []
+                out.append((" ".join(run[i:i + width]), place))
+                i += width
+            else:
+                rest.append(run[i])
+                i += 1
+        if rest:
+            out.append((" ".join(rest), None))
+    return out
+
+
+def _about_the_same(text: str, question: str) -> bool:
+    """Whether ``text`` mentions one of the names the question is about (any text, if it names nothing)."""
+    asked = [(n, p) for n, p in _entities(_question_part(question), skip_first=True) if len(n) > 1]
+    if not asked:
+        return True
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    places = {p for _, p in _entities(text) if p}
+    return any((p and p in places) or any(w.lower() in words for w in n.split()) for n, p in asked)
+
+
+def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
+    """Names in ``text`` that the question does not already use ("American" is the question's "US"),
+    of the asked ``sort``: a country for "country"; no country, and no acronym, for "person" and "city"."""
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    asked_places = {p for _, p in _entities(question, skip_first=True) if p} | {place_of(w) for w in asked if place_of(w)}
+    new = []
+    for name, place in _entities(text):
+        if place:
+            if sort in ("any", "country", "place") and place not in asked_places:
+                new.append(name)
+            continue
+        if sort == "country":
+            continue
+        words = [w for w in name.split() if len(w) > 1 and w.lower() not in _TITLES]
+        if sort in ("person", "city", "place"):
+            words = [w for w in words if not w.isupper()]  # "AI" is nobody and nowhere
+        if any(w.lower() not in asked for w in words):
+            new.append(name)
+    return new
+
+
+def _question_part(question: str) -> str:
+    """The question without the other forms `expand_names` added to it."""
+    return question.split(_ALSO, 1)[0]
+
+
 # "What was the outcome of the meeting?": answered only by a sentence reporting something that happened,
 # not by one previewing it ("the upcoming meeting ... is expected to ...").
 _OUTCOME_QUESTION = re.compile(
@@ -115,7 +218,7 @@ def _name_runs(text: str, skip_first: bool) -> list[list[str]]:
         for i, match in enumerate(re.finditer(r"([\w'’.-]+)([^\w'’.-]*)", sentence)):
             word = match.group(1).strip(".'’-").removesuffix("'s").removesuffix("’s")
             parts = [p for p in word.split("-") if p[:1].isupper() and p.lower() not in _NOT_NAMES]
-            first = i == 0 and (skip_first or word.lower() in _OPENERS)
+            first = i == 0 and not sentence.startswith("(") and (skip_first or word.lower() in _OPENERS)
             if parts and not first:
                 run.extend(parts)
             elif run:
@@ -172,26 +275,29 @@ def expected_kind(question: str) -> str | None:
                 if re.search(r"\bhow old\b", question, re.I):
                     return "number:age"
             return kind
-    if _NAME_QUESTION.search(question):
-        return "name"
+    for sub, pattern in _NAME_QUESTIONS:
+        if pattern.search(question):
+            return f"name:{sub}"
     return None
 
 
-def carries(text: str, kind: str | None, question: str = "") -> float:
+def carries(text: str, kind: str | None, question: str = "", about: str = "") -> float:
     """How clearly ``text`` states a fact of ``kind``: 1 explicit, 0.5 loose (a month, "next month"), 0 none.
 
-    With no kind (an open question) every text qualifies: 1. For ``"name"``, only names the ``question``
-    does not already use count.
+    With no kind (an open question) every text qualifies: 1. Given the ``question``, the text must also
+    mention a name the question is about, in itself or in ``about`` (its article's header), and for
+    ``"name:…"`` kinds only names the question does not already use count.
     """
     if kind is None:
         return 1.0
+    if question and not kind.startswith(("speech", "author")) and not _about_the_same(f"{text} {about}", question):
+        return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
-    if kind == "name":
-        # A name anywhere but in the sentence's opening word unless that word is not a common opener
-        # ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..." names nobody).
-        asked = {w.lower() for w in re.findall(r"\w+", question)}
-        return 1.0 if any(n.lower() not in asked for n in names_in(text, skip_first=False)) else 0.0
+    if kind.startswith("name"):
+        # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
+        # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
+        return 1.0 if _new_names(text, question, kind.partition(":")[2] or "any") else 0.0
     if kind == "outcome":
         return 1.0 if _COMPLETED.search(text) and not _PROSPECTIVE.search(text) else 0.0
     if kind.startswith("speech:"):
@@ -203,6 +309,8 @@ def carries(text: str, kind: str | None, question: str = "") -> float:
         return 0.5 if _LOOSE_DATE.search(text) else 0.0
     if kind == "money":
         return 1.0 if _MONEY.search(text) else 0.0
+    if kind == "share":
+        return 1.0 if _SHARE.search(text) else 0.0
     if kind.startswith("number"):
         # Years and dates are numbers too, but they do not answer "how many": leave them out first.
         rest = _EXPLICIT_DATE.sub(" ", text)
@@ -238,6 +346,9 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_ALSO = " (that is: "
+
+
 def has_alias(name: str) -> bool:
     """Whether ``name`` is a capital or synonym that `expand_names` gives another form for."""
     return any(pattern.fullmatch(name) for pattern, _ in _ALIASES)
@@ -249,4 +360,4 @@ def expand_names(question: str) -> str:
     for pattern, also in _ALIASES:
         if pattern.search(question) and also not in added:
             added.append(also)
-    return f"{question} ({'; '.join(added)})" if added else question
+    return f"{question}{_ALSO}{'; '.join(added)})" if added else question

@@ -199,7 +199,7 @@ class Verifier:
             overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
             # Earlier-ranked chunks get a small edge: retrieval already judged them. A sentence carrying
             # the asked-for kind of fact (a date for "when") gets a larger one.
-            bonus = 0.2 * carries(text, kind, question) if kind else 0.0
+            bonus = 0.2 * carries(text, kind, question, hits[i].article.header()) if kind else 0.0
             scores[(i, j)] = 0.5 * _cos(vecs[0], vec) + 0.5 * overlap - 0.02 * i + bonus
         chosen: set[tuple[int, int]] = set()
         seen: set[str] = set()
@@ -358,7 +358,7 @@ class Verifier:
         q_vec = vecs[0]
         scored = []
         for (hit, sent), vec in zip(candidates, vecs[1:]):
-            has_kind = carries(sent[2], kind, question)
+            has_kind = carries(sent[2], kind, question, hit.article.header())
             if not has_kind:
                 continue  # "how much money" is not answered by a sentence without an amount
             overlap = len(q_words & content_words(sent[2])) / len(q_words) if q_words else 0.0

@@ -24,12 +24,18 @@ from assistant.answer_types import (
     ("How many days will the visit last?", "number:day"),
     ("How long will the visit last?", "number:duration"),
     ("How old is she?", "number:age"),
-    ("What percentage of chips come from Taiwan?", "number"),
-    ("Which companies could join the framework?", "name"),
-    ("Who is the EU Commissioner for Innovation?", "name"),
-    ("Which newspaper do both articles cite?", "name"),
-    ("Name the large corporations that might take part.", "name"),
-    ("Which specific rare metals does the framework cover?", "name"),
+    ("What percentage of chips come from Taiwan?", "share"),
+    ("Which companies could join the framework?", "name:org"),
+    ("Who is the EU Commissioner for Innovation?", "name:person"),
+    ("Which newspaper do both articles cite?", "name:org"),
+    ("Name the large corporations that might take part.", "name:org"),
+    ("Which Japanese minister will lead the talks?", "name:person"),
+    ("Which EU member states made the request?", "name:country"),
+    ("In which US city will they meet?", "name:city"),
+    ("Where will the factories be built?", "name:place"),
+    ("Which specific rare metals does the framework cover?", "name:any"),
+    ("What are both countries contemplating?", None),  # a thing, though "countries" follows "what"
+    ("What share of its rare metals does Japan get from China?", "share"),
     ("Which component of battery-powered cars do they end up in?", None),  # a thing, not a name
     ("What was the outcome of the April 10 meeting?", "outcome"),
     ("What did the two leaders agree on?", "outcome"),
@@ -87,11 +93,43 @@ def test_who_wrote_it_needs_a_byline() -> None:
 def test_a_name_question_needs_a_name_the_question_does_not_already_use() -> None:
     question = "Which newspaper do both articles cite as the source of the report on Japan-US cooperation?"
     kind = expected_kind(question)
-    assert carries("According to the Asahi Shimbun newspaper (via Reuters), the statement will", kind, question) == 1
+    assert carries("According to the Asahi Shimbun newspaper (via Reuters), Japan and the United States are set to"
+                   " expand their cooperation.", kind, question) == 1
     # Names, but only the ones the question brought: no answer to "which newspaper".
     assert carries("Although the sources of the newspaper report are undisclosed, it outlines Japan and the US's"
                    " shared dedication.", kind, question) == 0
     assert carries("The report was published in April.", kind, question) == 0  # a month is not a name
+
+
+def test_the_sort_of_name_asked_for() -> None:
+    city = "In which US city will Kishida meet Biden?"
+    assert carries("Kishida meets Biden in Washington's Blair House.", expected_kind(city), city) == 1
+    # The United States is the question's "US", and a country is no city.
+    assert carries("Kishida meets Biden in the United States next month.", expected_kind(city), city) == 0
+    person = "Which Japanese minister will lead the talks with the EU?"
+    assert carries("Japan and the European Union (EU) will hold talks.", expected_kind(person), person) == 0
+    assert carries("Trade minister Ken Saito will lead the EU talks.", expected_kind(person), person) == 1
+    assert carries("The AI talks with the EU start in April.", expected_kind(person), person) == 0  # AI is nobody
+    states = "Which EU member states made the request?"
+    assert carries("France and Germany made the EU request.", expected_kind(states), states) == 1
+    assert carries("The EU request was made by its research chief.", expected_kind(states), states) == 0
+
+
+def test_a_fact_must_be_about_what_the_question_names() -> None:
+    question = "On what date did Iliana Ivanova give her interview?"
+    assert carries("Kishida's official visit is on April 10.", "date", question) == 0  # a date, of something else
+    assert carries("Ivanova spoke to the paper on March 3.", "date", question) == 1
+    # The article's header counts: "the MENAFN piece" is about the MENAFN article's sentences.
+    menafn = "Which technology firms does the MENAFN piece mention?"
+    text = "The structure would involve firms such as NVIDIA, ARM, and Amazon."
+    assert carries(text, expected_kind(menafn), menafn) == 0
+    assert carries(text, expected_kind(menafn), menafn, about="Japan and the US ..., MENAFN, 2024-03-31") == 1
+
+
+def test_a_share_needs_a_proportion() -> None:
+    assert carries("Japan gets 60% of its rare metals from China.", "share") == 1
+    assert carries("Half of its rare metals come from China.", "share") == 1
+    assert carries("The two nations rely on China.", "share") == 0
 
 
 def test_an_outcome_needs_something_that_happened() -> None:
