@@ -22,6 +22,7 @@ from assistant.answer_types import (
     expected_kind,
     has_alias,
     name_phrases,
+    place_of,
 )
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
@@ -109,10 +110,11 @@ def _cos(a: list[float], b: list[float]) -> float:
     return dot / (na * nb)
 
 
-def _proper_nouns(sentence: str) -> set[str]:
-    """Capitalised words past the first, normalised like `content_words`: names a passage must carry."""
+def _raw_names(sentence: str) -> list[str]:
+    """Capitalised words past the first, as written (each once): the names a passage must carry."""
     words = re.findall(r"[\w'’]+", sentence)
-    return content_words(" ".join(w for w in words[1:] if w[0].isupper()))
+    return list(dict.fromkeys(w.removesuffix("'s").removesuffix("’s") for w in words[1:] if w[0].isupper()
+                              and content_words(w)))
 
 
 @dataclass
@@ -267,11 +269,27 @@ class Verifier:
         # Lexical coverage scales the score: a sentence whose words the passage lacks (a parroted premise:
         # "covers lithium and gallium") cannot ride on topical similarity alone.
         score = lexical * (0.5 + 0.5 * semantic)
-        # A number or a name the passage lacks is the typical small-model invention: halve per miss.
-        misses = len(_numbers(sentence) - _numbers(context)) + len(_proper_nouns(sentence) - chunk_words)
+        # A number or a name the passage lacks is the typical small-model invention: halve per miss. A
+        # capital or demonym is carried by its country ("Tokyo and Brussels" by "Japan and the EU").
+        def carried(name: str, words: set[str], text: str) -> bool:
+            stems = content_words(name)
+            if stems <= words:
+                return True
+            place = place_of(name)
+            return place is not None and any(place_of(w) == place for w in re.findall(r"[\w.]+", text))
+
+        names = _raw_names(sentence)
+        absent = [n for n in names if not carried(n, chunk_words, context)]
+        misses = len(_numbers(sentence) - _numbers(context)) + len(absent)
+        # A name the passage has, but not in the sentence that carries the claim, is a fact moved from one
+        # sentence to another ("The Business Daily is credited with ..." when US News is): 0.6 per name.
+        window = " ".join([hit.article.header(), *(t for _, _, t in chunk_sents[best_i:best_i + 1])])
+        moved = [n for n in names if n not in absent and not carried(n, content_words(window), window)]
+        score *= 0.6 ** min(len(moved), 3)
         # A word taken from the question that the passage lacks is a leading question's premise, parroted
         # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words.
-        echoed = len((words & content_words(question)) - chunk_words)
+        as_places = [content_words(w) for w in re.findall(r"[\w.]+", question) if place_of(w) and carried(w, chunk_words, context)]
+        echoed = len((words & content_words(question)) - chunk_words - set().union(*as_places))
         return score * 0.5 ** min(misses, 3) * 0.7 ** min(echoed, 3), best_i
 
     def verify(self, raw: str, hits: list[Hit], question: str = "") -> tuple[str, list[Citation], bool]:

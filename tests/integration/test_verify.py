@@ -135,3 +135,29 @@ def test_a_sentence_shared_by_overlapping_chunks_is_shown_once(verifier):
 
 def hit_of(article: Article) -> Hit:
     return _chunk_of(article, 0, article.text)
+
+
+SOURCES = ("Iliana Ivanova, the EU Commissioner, gave a written interview to the Business Daily about the talks. "
+           "Officials met in Brussels on Monday to prepare the agenda for the spring. "
+           "Delegations from both sides reviewed the draft texts in detail. "
+           "US News states that these materials are integral to electric vehicle batteries.")
+
+
+def test_a_name_moved_from_another_sentence_loses_its_support(verifier):
+    # The passage names the Business Daily, but three sentences away from the claim, which US News makes.
+    hits = [hit(1, SOURCES)]
+    _, _, refused = verifier.verify(
+        "The Business Daily states that these materials are integral to electric vehicle batteries [1].", hits)
+    assert refused
+    text, citations, refused = verifier.verify(
+        "US News states that these materials are integral to electric vehicle batteries [1].", hits)
+    assert not refused and "US News" in citations[0].quote
+
+
+def test_capitals_are_carried_by_their_countries(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    text, citations, refused = verifier.verify("Tokyo and Brussels will talk about materials for batteries [1].", hits)
+    assert not refused and citations[0].chunk_id == "a2:0"
+    # A capital whose country the passage does not name is still an invention.
+    _, _, refused = verifier.verify("The officials of Seoul and Brussels will talk about materials for batteries [1].", hits)
+    assert refused
