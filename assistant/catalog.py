@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,21 @@ class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Two processes creating the same catalog race for the switch to WAL, which SQLite's busy timeout
+        # does not cover ("database is locked" at once): the loser waits and opens what the winner made.
+        for delay in (0.2, 0.5, 1.0, 2.0, None):
+            try:
+                self._open(path)
+                return
+            except sqlite3.OperationalError as exc:
+                if delay is None or "locked" not in str(exc):
+                    raise AssistantError(
+                        f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"
+                        " `assistant ingest` to rebuild it."
+                    ) from None
+                time.sleep(delay)
+
+    def _open(self, path: Path) -> None:
         try:
             if _existing_catalog(path):
                 # Look read-only first: someone else's database, or a newer schema, is left byte for byte.
@@ -81,6 +97,8 @@ class Catalog:
                 self._check_version(path, version)
             finally:
                 con.close()
+        except sqlite3.OperationalError:
+            raise
         except sqlite3.DatabaseError as exc:
             raise AssistantError(
                 f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"

@@ -40,6 +40,10 @@ def _chroma_settings() -> Any:
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
+# Waits for another process's write to release the embedded index's SQLite lock (about 10 s in all).
+LOCKED_DELAYS = (0.2, 0.4, 0.8, 1.6, 2.0, 2.0, 2.0)
+
+
 class ChromaVectors:
     """A Chroma collection in cosine space. Embedded under ``path`` or on a server at ``url``."""
 
@@ -61,13 +65,13 @@ class ChromaVectors:
                     settings=_chroma_settings(),
                 )
                 _set_timeout(client, timeout)
+                self._col = client.get_or_create_collection(
+                    collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
+                )
             else:
                 assert path is not None
                 path.mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
-            self._col = client.get_or_create_collection(
-                collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
-            )
+                self._col = _open_embedded(chromadb, path, collection)
         except AssistantError:
             raise
         except Exception as exc:  # chromadb raises many types; all mean "the store is unusable"
@@ -143,6 +147,23 @@ class ChromaVectors:
         distances = (res.get("distances") or [[]])[0]
         # Chroma's cosine distance is 1 - cosine similarity.
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
+
+
+def _open_embedded(chromadb: Any, path: Path, collection: str) -> Any:
+    """Open (or create) the embedded collection. Another process writing to the same index holds
+    Chroma's SQLite lock for a moment ("database is locked"): wait for it, a few seconds at most, so a
+    second `assistant` process reaches the ingest lock (and its clear message) instead of failing here."""
+    for delay in (*LOCKED_DELAYS, None):
+        try:
+            client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+            return client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"},
+                                                   embedding_function=None)
+        except Exception as exc:
+            if delay is None or "database is locked" not in str(exc):
+                raise
+            log.info("the Chroma index at %s is locked by another process; retrying in %.1f s", path, delay)
+            time.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 def _unreachable(exc: BaseException) -> bool:
