@@ -149,14 +149,14 @@ def test_a_name_moved_from_another_sentence_loses_its_support(verifier):
     _, _, refused = verifier.verify(
         "The Business Daily states that these materials are integral to electric vehicle batteries [1].", hits)
     assert refused
-    text, citations, refused = verifier.verify(
+    _, citations, refused = verifier.verify(
         "US News states that these materials are integral to electric vehicle batteries [1].", hits)
     assert not refused and "US News" in citations[0].quote
 
 
 def test_capitals_are_carried_by_their_countries(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
-    text, citations, refused = verifier.verify("Tokyo and Brussels will talk about materials for batteries [1].", hits)
+    _, citations, refused = verifier.verify("Tokyo and Brussels will talk about materials for batteries [1].", hits)
     assert not refused and citations[0].chunk_id == "a2:0"
     # A capital whose country the passage does not name is still an invention.
     _, _, refused = verifier.verify("The officials of Seoul and Brussels will talk about materials for batteries [1].", hits)
