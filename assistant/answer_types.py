@@ -176,7 +176,7 @@ def _question_part(question: str) -> str:
 # not by one previewing it ("the upcoming meeting ... is expected to ...").
 _OUTCOME_QUESTION = re.compile(
     r"\b(?:outcome|result|results|upshot|conclusion)s? of\b|\bwhat (?:came|resulted) (?:out of|from)\b"
-    r"|\bwhat (?:happened|was (?:agreed|decided|signed|concluded))\b"
+    r"|\bwhat was (?:agreed|decided|signed|concluded)\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b", re.I)
 _PROSPECTIVE = re.compile(

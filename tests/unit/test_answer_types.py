@@ -39,6 +39,7 @@ from assistant.answer_types import (
     ("Which component of battery-powered cars do they end up in?", None),  # a thing, not a name
     ("What was the outcome of the April 10 meeting?", "outcome"),
     ("What did the two leaders agree on?", "outcome"),
+    ("What happened at the Osaka robotics fair?", None),  # any event answers a broad "what happened"
     ("What did Joe Biden say about the partnership with Japan?", "speech:Biden"),
     ("What did Fumio Kishida personally say about China's military?", "speech:Kishida"),
     ("What does the MENAFN report say about the firms?", None),  # not a person: an open question
