@@ -59,6 +59,11 @@ def _existing_catalog(path: Path) -> bool:
     return True
 
 
+def _unreadable(path: Path, exc: Exception) -> AssistantError:
+    return AssistantError(f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"
+                          " `assistant ingest` to rebuild it.")
+
+
 class Catalog:
     """SQLite catalog at ``path``. Open/close per operation; safe to share between processes."""
 
@@ -73,10 +78,7 @@ class Catalog:
                 return
             except sqlite3.OperationalError as exc:
                 if delay is None or "locked" not in str(exc):
-                    raise AssistantError(
-                        f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"
-                        " `assistant ingest` to rebuild it."
-                    ) from None
+                    raise _unreadable(path, exc) from None
                 time.sleep(delay)
 
     def _open(self, path: Path) -> None:
@@ -100,10 +102,7 @@ class Catalog:
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as exc:
-            raise AssistantError(
-                f"{path} is not a readable assistant index ({exc}); move {path.parent} away and run"
-                " `assistant ingest` to rebuild it."
-            ) from None
+            raise _unreadable(path, exc) from None
 
     @staticmethod
     def _check_version(path: Path, version: int | None) -> None:

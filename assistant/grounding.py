@@ -110,6 +110,15 @@ def _cos(a: list[float], b: list[float]) -> float:
     return dot / (na * nb)
 
 
+def _name_carried(name: str, words: set[str], text: str) -> bool:
+    """Whether ``text`` (whose content words are ``words``) carries ``name``, a capital or demonym counting
+    as its country's name ("Tokyo" is carried by "Japan")."""
+    if content_words(name) <= words:
+        return True
+    place = place_of(name)
+    return place is not None and any(place_of(w) == place for w in re.findall(r"[\w.]+", text))
+
+
 def _raw_names(sentence: str) -> list[str]:
     """Capitalised words past the first, as written (each once): the names a passage must carry."""
     words = re.findall(r"[\w'’]+", sentence)
@@ -271,24 +280,19 @@ class Verifier:
         score = lexical * (0.5 + 0.5 * semantic)
         # A number or a name the passage lacks is the typical small-model invention: halve per miss. A
         # capital or demonym is carried by its country ("Tokyo and Brussels" by "Japan and the EU").
-        def carried(name: str, words: set[str], text: str) -> bool:
-            stems = content_words(name)
-            if stems <= words:
-                return True
-            place = place_of(name)
-            return place is not None and any(place_of(w) == place for w in re.findall(r"[\w.]+", text))
-
         names = _raw_names(sentence)
-        absent = [n for n in names if not carried(n, chunk_words, context)]
+        absent = [n for n in names if not _name_carried(n, chunk_words, context)]
         misses = len(_numbers(sentence) - _numbers(context)) + len(absent)
         # A name the passage has, but not in the sentence that carries the claim, is a fact moved from one
         # sentence to another ("The Business Daily is credited with ..." when US News is): 0.6 per name.
         window = " ".join([hit.article.header(), *(t for _, _, t in chunk_sents[best_i:best_i + 1])])
-        moved = [n for n in names if n not in absent and not carried(n, content_words(window), window)]
+        window_words = content_words(window)
+        moved = [n for n in names if n not in absent and not _name_carried(n, window_words, window)]
         score *= 0.6 ** min(len(moved), 3)
         # A word taken from the question that the passage lacks is a leading question's premise, parroted
         # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words.
-        as_places = [content_words(w) for w in re.findall(r"[\w.]+", question) if place_of(w) and carried(w, chunk_words, context)]
+        as_places = [content_words(w) for w in re.findall(r"[\w.]+", question)
+                     if place_of(w) and _name_carried(w, chunk_words, context)]
         echoed = len((words & content_words(question)) - chunk_words - set().union(*as_places))
         return score * 0.5 ** min(misses, 3) * 0.7 ** min(echoed, 3), best_i
 
