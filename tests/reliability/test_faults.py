@@ -26,7 +26,7 @@ from assistant.assistant import Assistant
 from assistant.errors import AssistantError
 from assistant.settings import load_settings
 from tests.reliability.stubs import Stub
-from tests.servers import free_port, running
+from tests.servers import PortTaken, free_port, owns_port, running
 
 QUESTION = "When will Kishida meet Biden?"
 
@@ -130,7 +130,15 @@ class Chroma:
 def chroma(tmp_path: Path) -> Iterator[Chroma]:
     server = Chroma(tmp_path / "chroma-server")
     server.data.mkdir()
-    server.start()
+    for attempt in range(3):  # a port taken by a parallel job between choosing and binding: choose again
+        try:
+            server.start()
+            break
+        except PortTaken:
+            if attempt == 2:
+                raise
+            server.port = free_port()
+            server.url = f"http://127.0.0.1:{server.port}"
     yield server
     if server.proc is not None and server.proc.poll() is None:
         os.kill(server.proc.pid, signal.SIGCONT)
@@ -191,6 +199,9 @@ def test_chroma_server_that_hangs_is_a_timeout_not_a_hang(chroma: Chroma, tmp_pa
     a = Assistant(settings, embedder=minilm, vectors=vectors, auto_ingest=False)
     a.ingest()
     assert chroma.proc is not None
+    # The server frozen must be the one on the port: a stranger answering there would make this pass
+    # for the wrong reason or (as once seen in CI) fail for it.
+    assert owns_port(chroma.proc.pid, chroma.port), f"port {chroma.port} is not served by the chroma started here"
     os.kill(chroma.proc.pid, signal.SIGSTOP)  # alive, port open, never answers
     try:
         started = time.monotonic()
