@@ -43,8 +43,8 @@ def _family(pid: int) -> set[int]:
 
 
 def owns_port(pid: int, port: int) -> bool:
-    """True when the listening socket on ``port`` belongs to ``pid`` (or a child of it). Linux only:
-    elsewhere it answers True, as the check cannot be made."""
+    """True when the listening socket on ``port`` belongs to ``pid`` (or a child of it). Where the check
+    cannot be made (no /proc, or the listener not visible in this network namespace) it answers True."""
     tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
     if not tables[0].exists():
         return True
@@ -54,6 +54,8 @@ def owns_port(pid: int, port: int) -> bool:
             fields = line.split()
             if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 0A = LISTEN
                 inodes.add(fields[9])
+    if not inodes:
+        return True
     for member in _family(pid):
         try:
             for fd in Path(f"/proc/{member}/fd").iterdir():

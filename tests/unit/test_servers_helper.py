@@ -19,9 +19,9 @@ def test_a_stranger_on_the_port_is_port_taken_not_ready(tmp_path: Path) -> None:
         with pytest.raises(PortTaken, match=f"port {port}"), \
                 running(command, f"http://127.0.0.1:{port}/", tmp_path / "second.log", timeout=30):
             pass
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        assert not owns_port(other.pid, port)
-    finally:
-        other.kill()
-        other.wait()
+        other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+        try:
+            assert not owns_port(other.pid, port)
+        finally:
+            other.kill()
+            other.wait()
