@@ -54,6 +54,18 @@ _SPEECH_VERB = re.compile(
     r"|interview|spoke|speaking|commented|mentioned|urged|pledged|vowed|promised|confirmed|denied|claimed)\b",
     re.I)
 
+# "What role will Amazon play?", "What exactly will Arm contribute?": answered only by a sentence that gives
+# the named party something to do, not by one that lists it ("engaging Nvidia, Arm, and Amazon").
+_NAME = r"(?:the\s+)?((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w'.-]+)"
+_ROLE_QUESTION = re.compile(
+    rf"\b[Ww]hat (?:specific |exact |particular )?(?:role|part|contribution) (?:will|would|does|did|is|could|might|should)"
+    rf" {_NAME}\s+(?:play|have|take|make)\b"
+    rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|did|is|could) {_NAME}\s+(?:exactly\s+|specifically\s+)?"
+    rf"(?:contribute|provide|bring|supply|offer)\b")
+_ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|provides?|supplies|supply|offers?|contributes?"
+               r"|brings?|leads?|develops?|builds?|invests?)")
+
+
 # "Who is the author of the article?": answered only by a byline ("By Jane Doe", "written by ...").
 _AUTHOR_QUESTION = re.compile(r"\bwho (?:is|was|were|are) the (?:author|writer|reporter|journalist)s?\b"
                               r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b", re.I)
@@ -75,36 +87,73 @@ _CITY_NOUNS = r"cities|city|towns?|ports?|regions?|prefectures?|provinces?"
 # both countries contemplating" asks for a thing, not a country.
 _FILLER = r"(?!(?:are|is|was|were|do|does|did|will|would|can|could|should|has|have|had|both|all|of)\b)[a-z-]+"
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (sub, re.compile(rf"\b(?:which|what)\s+(?:{_FILLER}\s+){{0,2}}(?:{nouns})\b"
-                     rf"|\bname (?:the|a|an|one|two|three)\s+(?:{_FILLER}\s+){{0,2}}(?:{nouns})\b", re.I))
+    (sub, re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
+                     rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS))
 ] + [
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
-    ("any", re.compile(r"\bwhich specific\b", re.I)),
+    ("any", re.compile(r"\bwhich (?:specific|exact|particular)\b", re.I)),
 ]
 
-# Countries and blocs with their other names, demonyms and capitals: "American" is the US, "Brussels" the EU.
-_PLACES: list[tuple[str, ...]] = [
-    ("US", "U.S", "USA", "United States", "America", "American", "Americans", "Washington"),
-    ("UK", "U.K", "Britain", "British", "United Kingdom", "London"), ("EU", "European Union", "Europe", "European", "Brussels"),
-    ("Japan", "Japanese", "Tokyo"), ("China", "Chinese", "Beijing"), ("Russia", "Russian", "Moscow"),
-    ("India", "Indian", "New Delhi"), ("Germany", "German", "Berlin"), ("France", "French", "Paris"),
-    ("South Korea", "Korea", "Korean", "Seoul"), ("North Korea", "Pyongyang"), ("Taiwan", "Taiwanese", "Taipei"),
-    ("Canada", "Canadian", "Ottawa"), ("Australia", "Australian", "Canberra"), ("Italy", "Italian", "Rome"),
-    ("Spain", "Spanish", "Madrid"), ("Brazil", "Brazilian", "Brasilia"), ("Mexico", "Mexican"),
-    ("Ukraine", "Ukrainian", "Kyiv"), ("Iran", "Iranian", "Tehran"), ("Israel", "Israeli"), ("Turkey", "Turkish", "Ankara"),
-    ("Saudi Arabia", "Saudi", "Riyadh"), ("Indonesia", "Indonesian", "Jakarta"), ("Vietnam", "Vietnamese", "Hanoi"),
-    ("Philippines", "Filipino", "Manila"), ("Netherlands", "Dutch"), ("Poland", "Polish", "Warsaw"),
-    ("Sweden", "Swedish"), ("Switzerland", "Swiss"), ("Singapore", "Singaporean"), ("Thailand", "Thai", "Bangkok"),
-    ("Pakistan", "Pakistani", "Islamabad"), ("Egypt", "Egyptian", "Cairo"), ("South Africa", "Pretoria"),
-    ("Asia", "Asian"), ("Africa", "African"),
+# Countries and blocs: (name, capital, other names and demonyms). "American" is the US, "Brussels" the EU.
+_COUNTRIES: list[tuple[str, str | None, tuple[str, ...]]] = [
+    ("US", "Washington", ("U.S", "USA", "United States", "America", "American", "Americans")),
+    ("UK", "London", ("U.K", "Britain", "British", "United Kingdom")),
+    ("EU", "Brussels", ("European Union", "Europe", "European")),
+    ("Japan", "Tokyo", ("Japanese",)), ("China", "Beijing", ("Chinese",)), ("Russia", "Moscow", ("Russian",)),
+    ("India", "New Delhi", ("Indian",)), ("Germany", "Berlin", ("German",)), ("France", "Paris", ("French",)),
+    ("South Korea", "Seoul", ("Korea", "Korean")), ("North Korea", "Pyongyang", ()), ("Taiwan", "Taipei", ("Taiwanese",)),
+    ("Canada", "Ottawa", ("Canadian",)), ("Australia", "Canberra", ("Australian",)), ("Italy", "Rome", ("Italian",)),
+    ("Spain", "Madrid", ("Spanish",)), ("Brazil", "Brasilia", ("Brazilian",)), ("Mexico", None, ("Mexican",)),
+    ("Ukraine", "Kyiv", ("Ukrainian",)), ("Iran", "Tehran", ("Iranian",)), ("Israel", None, ("Israeli",)),
+    ("Turkey", "Ankara", ("Turkish",)), ("Saudi Arabia", "Riyadh", ("Saudi",)), ("Indonesia", "Jakarta", ("Indonesian",)),
+    ("Vietnam", "Hanoi", ("Vietnamese",)), ("Philippines", "Manila", ("Filipino",)), ("Netherlands", None, ("Dutch",)),
+    ("Poland", "Warsaw", ("Polish",)), ("Sweden", None, ("Swedish",)), ("Switzerland", None, ("Swiss",)),
+    ("Singapore", None, ("Singaporean",)), ("Thailand", "Bangkok", ("Thai",)), ("Pakistan", "Islamabad", ("Pakistani",)),
+    ("Egypt", "Cairo", ("Egyptian",)), ("South Africa", "Pretoria", ()), ("Asia", None, ("Asian",)),
+    ("Africa", None, ("African",)),
+    # The other EU members, so "which EU member states" can be checked.
+    ("Austria", None, ("Austrian",)), ("Belgium", None, ("Belgian",)), ("Bulgaria", None, ("Bulgarian",)),
+    ("Croatia", None, ("Croatian",)), ("Cyprus", None, ("Cypriot",)), ("Czechia", None, ("Czech Republic", "Czech")),
+    ("Denmark", None, ("Danish",)), ("Estonia", None, ("Estonian",)), ("Finland", None, ("Finnish",)),
+    ("Greece", None, ("Greek",)), ("Hungary", None, ("Hungarian",)), ("Ireland", None, ("Irish",)),
+    ("Latvia", None, ("Latvian",)), ("Lithuania", None, ("Lithuanian",)), ("Luxembourg", None, ()),
+    ("Malta", None, ("Maltese",)), ("Portugal", None, ("Portuguese",)), ("Romania", None, ("Romanian",)),
+    ("Slovakia", None, ("Slovak",)), ("Slovenia", None, ("Slovenian",)),
 ]
-_PLACE_OF = {form.lower(): group[0] for group in _PLACES for form in group}
+_EU_MEMBERS = frozenset(
+    "Austria Belgium Bulgaria Croatia Cyprus Czechia Denmark Estonia Finland France Germany Greece Hungary Ireland"
+    " Italy Latvia Lithuania Luxembourg Malta Netherlands Poland Portugal Romania Slovakia Slovenia Spain Sweden".split())
+_PLACE_OF = {form.lower(): name for name, capital, forms in _COUNTRIES
+             for form in (name, *forms, *([capital] if capital else []))}
+_CAPITAL_OF = {capital.lower(): name for name, capital, _ in _COUNTRIES if capital}
+_PLACE_FORMS = "|".join(sorted((re.escape(f) for n, c, forms in _COUNTRIES for f in (n, *forms, *([c] if c else []))),
+                               key=len, reverse=True))
 # Words that make a name a title, not a new name: "Prime Minister" is no answer to "which minister".
 _TITLES = frozenset("mr mrs ms dr prime minister president commissioner chancellor secretary general premier"
                     " governor mayor king queen prince chief executive officer ceo".split())
+# Capitalised in an office's name, not names: "Commissioner for Innovation and Research", "Minister of Trade".
+_OFFICE_WORDS = frozenset("innovation research trade industry economy finance foreign affairs defense defence"
+                          " commerce science technology energy health education justice interior environment"
+                          " digital transport agriculture labour labor culture".split())
+# Acronyms of things, not of anyone or anything named: "AI chips" names no chip.
+_GENERIC_ACRONYMS = frozenset("AI IT EV EVS GDP CEO ICT IOT ML R&D RD LNG".split())
+
+
+# Words that make a name an organisation's, not a person's: "Asahi Shimbun" is nobody.
+_MEDIA_WORDS = frozenset("shimbun news daily times post journal herald tribune gazette press reuters bloomberg".split())
+_ORG_WORDS = _MEDIA_WORDS | frozenset("agency inc corp corporation company co ltd group bank university ministry"
+                                      " department council commission institute foundation association".split())
+# "Which newspaper / outlet / wire service": asks for the media, where a paper's name is an answer; "which
+# company / agency" does not ("US News" is no US government agency).
+_MEDIA_QUESTION = re.compile(r"\b(?:news|newspapers?|papers?|dail(?:y|ies)|publications?|outlets?|magazines?|wire"
+                             r"|press|media|broadcasters?|journals?|reported|reports?|sources?|credit(?:ed|s)?)\b", re.I)
+_SAID = re.compile(r"\b(?:say|said|comment(?:s|ed)?|remarks?|spoke|speak|told|tell|interview|quoted?|wrote|write|statement)\b", re.I)
+_STOP = frozenset("the a an of for in on to and or with by".split())
+# "Which Chinese companies ...", "which EU member states ...": the place that qualifies the asked-for name.
+_QUALIFIER_AFTER = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
 def place_of(name: str) -> str | None:
@@ -136,6 +185,103 @@ def _entities(text: str, skip_first: bool = False) -> list[tuple[str, str | None
     return out
 
 
+def name_slot(question: str) -> tuple[str, str | None, bool] | None:
+    """For a "which <noun>" question: (sort of name asked for, the place qualifying it or None, whether it asks
+    for members of that place). "Which EU member states ..." -> ("country", "EU", True); "In which US city"
+    -> ("city", "US", False); "Who ..." -> ("person", None, False). None when no name is asked for."""
+    for sub, pattern in _NAME_QUESTIONS:
+        match = pattern.search(question)
+        if not match:
+            continue
+        between = next((g for g in match.groups() if g), "") if match.groups() else ""
+        place = next((place_of(w) for w in between.split() if place_of(w)), None)
+        if place is None:
+            after = _QUALIFIER_AFTER.match(question, match.end())
+            place = place_of(after.group(1)) if after else None
+        return sub, place, bool(re.search(r"\bmembers?\b", match.group(0) + question[match.end():match.end() + 12], re.I))
+    return None
+
+
+def _locative(text: str, name: str, said: bool = False) -> bool:
+    """Whether ``text`` puts ``name`` where something is or happens: "in Osaka", "at the Kantei", or, when
+    the question asks where something was ``said``, "in an interview with the Business Daily"."""
+    name = re.escape(name)
+    if re.search(rf"\baccording to\s+(?:the\s+)?{name}\b", text, re.I):
+        return False
+    return bool(re.search(rf"\b(?:in|at|near|outside|inside|across|throughout|to)\s+(?:the\s+)?{name}\b", text)
+                or (said and re.search(rf"\bin (?:an? |the )?(?:[\w-]+ ){{0,2}}(?:interview|statement|report|article|speech|op-ed"
+                             rf"|column|post|letter)s? (?:with|to|for|in) (?:the )?{name}\b", text)))
+
+
+def _names_the_thing(text: str, name: str, question: str) -> bool:
+    """For "which specific chips": whether ``text`` uses ``name`` for the thing asked about ("H100 chips",
+    "chips such as the H100"), not just somewhere in the sentence."""
+    match = re.search(r"\bwhich (?:specific|exact|particular)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?:s|es)?"
+                      r"\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had)\b", question, re.I)
+    if not match:
+        return True
+    things = [w for w in match.group(1).split() if w.lower() not in _STOP and not w[:1].isupper()]
+    if not things:
+        return True
+    thing = rf"(?:{'|'.join(re.escape(w) for w in things)})\w*"
+    last = re.escape(name.split()[-1])
+    return bool(re.search(rf"\b{last}(?:'s|’s)?\s+(?:[\w-]+\s+)?{thing}\b", text, re.I)
+                or re.search(rf"\b{thing}\b[^.;]{{0,20}}\b(?:such as|like|including|called|named|known as)\b[^.;]{{0,40}}"
+                             rf"\b{re.escape(name)}\b", text, re.I))
+
+
+def _qualified(text: str, names: list[str], question: str, about: str = "") -> list[str]:
+    """The ``names`` that fit the question's qualifier: members of the EU for "which EU member states", a
+    city of the US for "which US city", and for "which Chinese companies" only in a sentence about China
+    (or one in an article about China, ``about`` being its header, that names no other country) which also
+    mentions the question's other names (not the sentence about someone else's talks)."""
+    slot = name_slot(question)
+    if not slot or slot[1] is None:
+        return names
+    sort, place, members = slot
+    if members and place == "EU":
+        return [n for n in names if place_of(n) in _EU_MEMBERS]
+    if sort == "city":
+        return [n for n in names if _CAPITAL_OF.get(n.lower()) == place
+                or (n.lower() not in _CAPITAL_OF and place in {p for _, p in _entities(text) if p})]
+    places = {p for _, p in _entities(text) if p}
+    asked_places = {p for _, p in _entities(_question_part(question), skip_first=True) if p}
+    if place not in places and (places - asked_places or place not in {p for _, p in _entities(about) if p}):
+        return []
+    names = [n for n in names if _affiliation(text, n) in (None, place)]
+    others = [(n, p) for n, p in _entities(_question_part(question), skip_first=True)
+              if len(n) > 1 and p != place and n.lower() not in _TITLES]
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    # A sentence that also names a country the question does not, or that is tied to the qualifier only by
+    # its article's header, is about another story unless it names the question's others too ("Japanese
+    # Prime Minister Kishida meets US President Biden" is not about Japan's talks with the EU).
+    if others and (places - asked_places or place not in places) and not all(
+            (p and p in places) or any(w.lower() in words for w in n.split()) for n, p in others):
+        return []
+    return names
+
+
+def _affiliation(text: str, name: str) -> str | None:
+    """The country ``text`` ties ``name`` to: "US President Joe Biden" -> US; "Iliana Ivanova, the EU
+    Commissioner" -> EU; None when it ties it to none."""
+    last = re.escape(name.split()[-1])
+    before = re.search(rf"\b({_PLACE_FORMS})(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){{0,5}}{last}\b", text)
+    after = re.search(rf"\b{last},\s+(?:the\s+|an?\s+)?({_PLACE_FORMS})\b", text)
+    found = before or after
+    return place_of(found.group(1)) if found else None
+
+
+def _anchored(text: str, question: str, about: str) -> bool:
+    """Whether ``text`` is about what the question names: it mentions one of its names, or it names no
+    country the question does not and its article (``about``, the header) does: "The framework would
+    engage Nvidia" is about Japan and the US in an article titled so; "Kishida meets Biden in the United
+    States" is not about the Japan-EU talks, even in an article whose title mentions both."""
+    if _about_the_same(text, question):
+        return True
+    asked = {p for _, p in _entities(_question_part(question), skip_first=True) if p}
+    return bool(about) and not ({p for _, p in _entities(text) if p} - asked) and _about_the_same(about, question)
+
+
 def _about_the_same(text: str, question: str) -> bool:
     """Whether ``text`` mentions one of the names the question is about (any text, if it names nothing)."""
     asked = [(n, p) for n, p in _entities(_question_part(question), skip_first=True) if len(n) > 1]
@@ -148,20 +294,36 @@ def _about_the_same(text: str, question: str) -> bool:
 
 def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
     """Names in ``text`` that the question does not already use ("American" is the question's "US"),
-    of the asked ``sort``: a country for "country"; no country, and no acronym, for "person" and "city"."""
+    of the asked ``sort``: a country for "country"; a capital, or a name the text puts somewhere ("in Osaka"),
+    for "city"; a place for "place"; a name that is neither a place nor titled (Prime Minister ...) for
+    "org"; a name that is neither a place, an acronym nor an organisation's (... Shimbun) for "person"."""
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     asked_places = {p for _, p in _entities(question, skip_first=True) if p} | {place_of(w) for w in asked if place_of(w)}
     new = []
     for name, place in _entities(text):
         if place:
-            if sort in ("any", "country", "place") and place not in asked_places:
+            if sort == "city":
+                if name.lower() in _CAPITAL_OF and name.lower() not in asked:
+                    new.append(name)
+            elif place not in asked_places and (sort == "country" or (sort == "place" and _locative(text, name, said=bool(_SAID.search(question))))):
                 new.append(name)
             continue
         if sort == "country":
             continue
-        words = [w for w in name.split() if len(w) > 1 and w.lower() not in _TITLES]
+        words = [w for w in name.split() if len(w) > 1 and w.lower() not in _TITLES
+                 and w.lower() not in _OFFICE_WORDS and w.upper() not in _GENERIC_ACRONYMS]
         if sort in ("person", "city", "place"):
             words = [w for w in words if not w.isupper()]  # "AI" is nobody and nowhere
+        if sort in ("person", "city") and any(w.lower() in _ORG_WORDS for w in name.split()):
+            continue
+        if sort == "org" and any(w.lower() in _TITLES for w in name.split()):
+            continue  # "Prime Minister Fumio Kishida" is a person
+        if sort == "org" and any(w.lower() in _MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
+            continue
+        if sort in ("city", "place") and not _locative(text, name, said=bool(_SAID.search(question))):
+            continue
+        if sort == "any" and not _names_the_thing(text, name, question):
+            continue
         if any(w.lower() not in asked for w in words):
             new.append(name)
     return new
@@ -176,7 +338,7 @@ def _question_part(question: str) -> str:
 # not by one previewing it ("the upcoming meeting ... is expected to ...").
 _OUTCOME_QUESTION = re.compile(
     r"\b(?:outcome|result|results|upshot|conclusion)s? of\b|\bwhat (?:came|resulted) (?:out of|from)\b"
-    r"|\bwhat was (?:agreed|decided|signed|concluded)\b"
+    r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b|\bend(?:ed)? up (?:signing|agreeing)"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b", re.I)
 _PROSPECTIVE = re.compile(
@@ -262,6 +424,9 @@ def expected_kind(question: str) -> str | None:
         return f"speech:{speech.group(1).split()[-1]}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
+    role = _ROLE_QUESTION.search(question)
+    if role:
+        return f"role:{role.group(1) or role.group(2)}"
     if _OUTCOME_QUESTION.search(question):
         return "outcome"
     for kind, pattern in _QUESTION_KINDS:
@@ -290,16 +455,21 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    if question and not kind.startswith(("speech", "author")) and not _about_the_same(f"{text} {about}", question):
+    if question and not kind.startswith(("speech", "author", "role")) and not _anchored(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
     if kind.startswith("name"):
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
-        return 1.0 if _new_names(text, question, kind.partition(":")[2] or "any") else 0.0
+        new = _new_names(text, question, kind.partition(":")[2] or "any")
+        return 1.0 if _qualified(text, new, question, about) else 0.0
     if kind == "outcome":
         return 1.0 if _COMPLETED.search(text) and not _PROSPECTIVE.search(text) else 0.0
+    if kind.startswith("role:"):
+        name = re.escape(kind.partition(":")[2].split()[-1])
+        return 1.0 if (re.search(rf"\b{name}\b(?:'s|’s)?\s+(?:\w+\s+)?{_ROLE_VERBS}\b", text, re.I)
+                       or re.search(rf"\b{name},\s+which\b|\b(?:role|part) (?:of|for) {name}\b", text, re.I)) else 0.0
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0
@@ -330,15 +500,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
 # News writes a government as its capital ("Tokyo and Brussels agreed ...") and a few things by common
 # synonyms; articles often use the other form. The question gets the other form added, in brackets, so
 # retrieval and word overlap see it. Only additions: nothing the asker wrote is taken away.
+# What a capital adds, where it is more than its country's name.
+_CAPITAL_ALSO = {"Washington": "US United States", "Brussels": "EU European Union", "London": "UK Britain"}
 _ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{pattern}\b", re.I if pattern.islower() else 0), also) for pattern, also in [
-        ("Tokyo", "Japan"), ("Washington", "US United States"), ("Beijing", "China"), ("Brussels", "EU European Union"),
-        ("Moscow", "Russia"), ("London", "UK Britain"), ("Paris", "France"), ("Berlin", "Germany"),
-        ("Seoul", "South Korea"), ("Pyongyang", "North Korea"), ("Taipei", "Taiwan"), ("New Delhi", "India"),
-        ("Canberra", "Australia"), ("Ottawa", "Canada"), ("Kyiv", "Ukraine"), ("Rome", "Italy"), ("Madrid", "Spain"),
-        ("Ankara", "Turkey"), ("Tehran", "Iran"), ("Riyadh", "Saudi Arabia"), ("Jakarta", "Indonesia"),
-        ("Hanoi", "Vietnam"), ("Manila", "Philippines"), ("Brasilia", "Brazil"), ("Pretoria", "South Africa"),
-        ("Cairo", "Egypt"), ("Islamabad", "Pakistan"), ("Bangkok", "Thailand"), ("Warsaw", "Poland"),
+        *((capital, _CAPITAL_ALSO.get(capital, name)) for name, capital, _ in _COUNTRIES if capital),
         ("European bloc", "EU European Union"), ("premier", "prime minister"), ("chipmakers?", "semiconductor companies"),
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),

@@ -109,11 +109,39 @@ def test_the_sort_of_name_asked_for() -> None:
     assert carries("Kishida meets Biden in the United States next month.", expected_kind(city), city) == 0
     person = "Which Japanese minister will lead the talks with the EU?"
     assert carries("Japan and the European Union (EU) will hold talks.", expected_kind(person), person) == 0
-    assert carries("Trade minister Ken Saito will lead the EU talks.", expected_kind(person), person) == 1
+    # "Japanese" is said by the sentence, or by the article's header when the sentence names no other country.
+    saito = "Trade minister Ken Saito will lead the EU talks."
+    assert carries(saito, expected_kind(person), person, about="Japan and EU to talk materials") == 1
+    assert carries(saito, expected_kind(person), person, about="EU research plans") == 0
+    assert carries("Japan's trade minister Ken Saito will lead the EU talks.", expected_kind(person), person) == 1
+    # A Japanese minister, but of another story: the question's EU is not in the sentence.
+    kishida = "Japanese Prime Minister Fumio Kishida meets US President Joe Biden on April 10."
+    assert carries(kishida, expected_kind(person), person) == 0
     assert carries("The AI talks with the EU start in April.", expected_kind(person), person) == 0  # AI is nobody
     states = "Which EU member states made the request?"
     assert carries("France and Germany made the EU request.", expected_kind(states), states) == 1
     assert carries("The EU request was made by its research chief.", expected_kind(states), states) == 0
+    # China is a country, not a member of the EU.
+    assert carries("The EU request aims to reduce dependency on China.", expected_kind(states), states) == 0
+    chinese = "Which Chinese companies are hit by the US export restrictions?"
+    assert carries("According to the Asahi Shimbun (via Reuters), Japan and the US will cooperate on chips.",
+                   expected_kind(chinese), chinese, about="US and Japan alliance; EU eyes less China dependence") == 0
+    assert carries("US export restrictions hit Chinese firms such as Huawei.", expected_kind(chinese), chinese) == 1
+    # A newspaper is nobody, a titled person no company, a name the sentence puts nowhere no place.
+    who = "Who will attend the talks?"
+    assert carries("The Asahi Shimbun reported on the talks.", expected_kind(who), who) == 0
+    firms = "Which companies will join?"
+    assert carries("Prime Minister Fumio Kishida will join.", expected_kind(firms), firms) == 0
+    assert carries("Nvidia and Amazon will join.", expected_kind(firms), firms) == 1
+    where = "Where will the new chip plants be built?"
+    assert carries("Nvidia and Amazon will build them.", expected_kind(where), where) == 0
+    assert carries("They will be built in Kumamoto.", expected_kind(where), where) == 1
+    assert carries("They will be built in Taiwan.", expected_kind(where), where) == 1
+    assert carries("According to Reuters, they will be built.", expected_kind(where), where) == 0
+    assert carries("Tokyo and Beijing agreed to build them.", expected_kind(city), city) == 0  # not US cities
+    # "Which specific chips" is not answered by a country.
+    chips = "Which specific chips are restricted?"
+    assert carries("Exports of advanced chips to China are restricted.", expected_kind(chips), chips) == 0
 
 
 def test_a_fact_must_be_about_what_the_question_names() -> None:
@@ -167,3 +195,41 @@ def test_names_and_name_phrases() -> None:
     assert names_in("Iliana Ivanova spoke.", skip_first=False) == ["Iliana", "Ivanova"]
     assert names_in("The report says so.", skip_first=False) == []  # an opener is no name
     assert names_in("a Japan-US pact") == ["Japan", "US"]
+
+
+def test_a_qualified_name_must_be_of_the_place_asked() -> None:
+    person = "Which Japanese minister will lead Japan's side in the dialogue with the EU?"
+    ivanova = "Iliana Ivanova, the EU Commissioner for Innovation and Research, welcomed the dialogue with Japan."
+    # She is the EU's, and "Innovation" and "Research" name an office, not anyone.
+    assert carries(ivanova, expected_kind(person), person) == 0
+    assert carries("Japanese trade minister Ken Saito will lead the dialogue with the EU.",
+                   expected_kind(person), person) == 1
+    where = "Where did Ivanova give her comments?"
+    assert carries("Ivanova spoke in a written interview with the Business Daily.", expected_kind(where), where) == 1
+    models = "Which specific Nvidia chip models are restricted?"
+    assert carries("US rules restrict advanced AI chips to China.", expected_kind(models), models) == 0
+    assert carries("US rules restrict Nvidia's H100 chips.", expected_kind(models), models) == 1
+    assert carries("US rules restrict Nvidia chips such as the H100 and A100.", expected_kind(models), models) == 1
+    venue = "Where will the Japan-EU talks take place?"
+    assert carries("The EU official spoke in an interview with the Business Daily.", expected_kind(venue), venue) == 0
+
+
+def test_role_questions_need_the_party_to_do_something() -> None:
+    for question in ("What specific role will Amazon play in the framework?", "What exactly will Arm contribute?",
+                     "What role does the EU play in the talks?"):
+        assert expected_kind(question).startswith("role:"), question
+    amazon = "What specific role will Amazon play in the framework?"
+    assert carries("The framework would engage tech giants such as Nvidia, Arm, and Amazon.", expected_kind(amazon),
+                   amazon) == 0  # listed, given nothing to do
+    assert carries("Amazon will provide the cloud computing.", expected_kind(amazon), amazon) == 1
+    assert carries("Amazon's role is to host the data.", expected_kind(amazon), amazon) == 1
+    assert expected_kind("What will Japan and the EU do next?") is None
+    assert expected_kind("What did Kishida and Biden end up signing on April 10?") == "outcome"
+
+
+def test_a_paper_answers_which_outlet_not_which_agency() -> None:
+    agency = "Which US government agency enforces the chip export rules?"
+    text = "US News states that the export rules matter."
+    assert carries(text, expected_kind(agency), agency) == 0
+    outlet = "Which outlet says the export rules matter?"
+    assert carries(text, expected_kind(outlet), outlet) == 1
