@@ -271,7 +271,7 @@ def _affiliation(text: str, name: str) -> str | None:
     return place_of(found.group(1)) if found else None
 
 
-def _anchored(text: str, question: str, about: str) -> bool:
+def about_the_question(text: str, question: str, about: str = "") -> bool:
     """Whether ``text`` is about what the question names: it mentions one of its names, or it names no
     country the question does not and its article (``about``, the header) does: "The framework would
     engage Nvidia" is about Japan and the US in an article titled so; "Kishida meets Biden in the United
@@ -455,7 +455,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    if question and not kind.startswith(("speech", "author", "role")) and not _anchored(text, question, about):
+    if question and not kind.startswith(("speech", "author", "role")) and not about_the_question(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0

@@ -121,8 +121,10 @@ def _turn_html(t: ChatTurn, i: int) -> str:
                 f"<span class='text'>{_e(t.text)}</span><span class='cursor'>▍</span></div>"
                 "<div class='note'>Writing; the answer is checked against the articles when it is done.</div>")
     elif t.state == "refused":
+        # A refusal may quote what the articles do say about the question ("The closest they come: ... [1]").
+        cites = t.answer.citations if t.answer else []
         body = (f"<div class='answer refusal'><span class='badge'>{REFUSAL_LABEL}</span> "
-                f"<span class='text'>{_e(t.text)}</span></div>")
+                f"<span class='text'>{answer_html(t.text, cites, i)}</span></div>")
     else:
         cites = t.answer.citations if t.answer else []
         body = (f"<div class='answer'><span class='who'>Assistant</span> "
@@ -141,7 +143,7 @@ def _turn_html(t: ChatTurn, i: int) -> str:
 
 def _sources_html(t: ChatTurn, i: int, current: bool) -> str:
     head = f"<h4>Sources for “{_e(t.question)}”</h4>"
-    cites = t.answer.citations if t.answer and t.state == "answered" else []
+    cites = t.answer.citations if t.answer and t.state in ("answered", "refused") else []
     if not cites:
         why = ("No passage of the articles supports an answer." if t.state == "refused"
                else "Waiting for the answer…" if t.state == "streaming" else "No sources.")

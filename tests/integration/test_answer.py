@@ -103,8 +103,21 @@ def test_capitals_stand_for_their_countries(extractive):
     check_citations(extractive, answer)
 
 
+def test_a_refusal_quotes_the_closest_thing_the_articles_say(extractive):
+    answer = extractive.ask("In which US city will Kishida and Biden hold their meeting?")
+    assert answer.refused
+    assert answer.text.startswith("The articles do not say. The closest they come: ")
+    (citation,) = answer.citations
+    assert "in the United States" in citation.quote  # the country, not a city: why the answer is no
+    check_citations(extractive, answer)
+    outcome = extractive.ask("What was the outcome of the April 10 meeting between Kishida and Biden?")
+    assert outcome.refused and outcome.text.startswith("The articles do not say. The closest they come: ")
+    assert "meeting" in outcome.citations[0].quote
+    check_citations(extractive, outcome)
+
+
 @pytest.mark.parametrize(("question", "text"), [
-    ("What was the outcome of the April 10 meeting between Kishida and Biden?", "The articles do not say."),
+    ("How much money will Japan invest?", "The articles do not say."),
     ("Who is Kelly Laurence?", "The articles do not say."),
     ("What does Pauline Jacobs recommend for becoming one with nature?", "The articles do not mention Pauline Jacobs."),
 ])

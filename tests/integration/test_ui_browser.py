@@ -409,3 +409,16 @@ def test_a_streamed_answer_from_the_local_model_with_its_citations(browser, tmp_
         warm, _, _ = timed_ask(page, "When will Kishida meet Biden?")
         expect(warm.locator(".answer")).to_contain_text("April 10")
         context.close()
+
+
+def test_a_refusal_shows_the_closest_passage_it_quotes(page):
+    from playwright.sync_api import expect
+
+    refused = ask(page, "In which US city will Kishida and Biden hold their meeting?")
+    expect(refused).to_have_attribute("data-state", "refused")
+    expect(refused.locator(".badge")).to_have_count(1)
+    expect(refused.locator(".text")).to_contain_text("The closest they come")
+    expect(refused.locator("a.chip")).to_have_count(1)
+    entry = open_chip(page, refused)
+    expect(entry).to_be_visible()
+    expect(entry).to_contain_text("in the United States")
