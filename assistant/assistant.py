@@ -185,11 +185,12 @@ class Assistant:
         # mention, the articles do not say, and the model is not asked; when the model's verified answer
         # is a refusal although a sentence answers, that quoted sentence is the answer (see README, Model
         # choice). A question no sentence is close enough to still goes to the model: it may paraphrase
-        # the articles ("the Brussels official" for the EU commissioner), and its answer is verified.
+        # the articles ("the Brussels official" for the EU commissioner), and its answer is verified. A
+        # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
         extracted = self.verifier.extract(search_for, hits)
         timings["extraction"] = time.perf_counter() - t
-        if generator is None or (extracted.refused and extracted.why != "relevance"):
+        if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]
             timings["first_token"] = time.perf_counter() - started
             yield text

@@ -294,10 +294,17 @@ class Verifier:
         moved = [n for n in names if n not in absent and not _name_carried(n, window_words, window)]
         score *= 0.6 ** min(len(moved), 3)
         # A word taken from the question that the passage lacks is a leading question's premise, parroted
-        # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words.
+        # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words ...
         as_places = [content_words(w) for w in re.findall(r"[\w.]+", question)
                      if place_of(w) and _name_carried(w, chunk_words, context)]
-        echoed = len((words & content_words(question)) - chunk_words - set().union(*as_places))
+        # Unless the sentence brings facts of its own, nearly all of them in the passage: then the question's
+        # words are its topic, the way a small model starts an answer ("The leaders' get-together is
+        # anticipated when ... next month"), not a premise it repeats (held-out sets: 0.905 -> 0.929).
+        asked = content_words(question)
+        fresh = words - asked
+        if len(fresh) >= 3 and len(fresh & chunk_words) >= 0.8 * len(fresh):
+            return score * 0.5 ** min(misses, 3), best_i
+        echoed = len((words & asked) - chunk_words - set().union(*as_places))
         return score * 0.5 ** min(misses, 3) * 0.7 ** min(echoed, 3), best_i
 
     def verify(self, raw: str, hits: list[Hit], question: str = "") -> tuple[str, list[Citation], bool]:
@@ -462,7 +469,7 @@ class Verifier:
             "title": f"The article's title is “{value}”.",
         }[field]
         citation = _citation(1, best, article.header(), best.chunk.start, best.chunk.start, 1.0)
-        return Extraction(f"{sentence} [1]", [citation], False, "", "")
+        return Extraction(f"{sentence} [1]", [citation], False, "", "", settled=True)
 
 
 class Extraction(NamedTuple):
@@ -474,6 +481,7 @@ class Extraction(NamedTuple):
     refused: bool
     why: str
     note: str
+    settled: bool = False  # an answer no model should rephrase: an article's own date, source or title
 
 
 def _join_names(names: list[str]) -> str:

@@ -19,7 +19,7 @@ def make(tmp_path: Path, articles: Path, minilm, replies: list[str]) -> tuple[As
 def test_no_sentence_of_the_asked_kind_refuses_without_asking_the_model(tmp_path, articles_copy, minilm):
     a, generator = make(tmp_path, articles_copy, minilm, ["Japan will invest $5 billion [1]."])
     answer = a.ask("How much money will Japan and the US invest in the joint AI research framework?")
-    assert answer.refused and not answer.citations
+    assert answer.refused and answer.text.startswith("The articles do not say.")
     assert generator.calls == []  # the articles state no amount: the model is never asked to invent one
 
 
@@ -40,15 +40,23 @@ def test_a_supported_model_answer_is_kept(tmp_path, articles_copy, minilm):
     assert not answer.refused
 
 
+def test_a_question_about_an_article_itself_is_settled_by_its_metadata(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["It came out on April 10, 2024 [1]."])
+    answer = a.ask("The MENAFN article came out on April 10, 2024, right?")
+    assert generator.calls == []  # the catalog knows the date: no model rephrases (or confirms) it
+    assert not answer.refused and "2024-03-31" in answer.text and "April 10" not in answer.text
+    assert answer.citations and answer.citations[0].source == "MENAFN"
+
+
 def test_a_paraphrased_question_goes_to_the_model_whose_answer_is_verified(tmp_path, articles_copy, minilm):
-    # No sentence is close enough in words to "the European bloc's science and new-ideas portfolio" for the
+    # No sentence is close enough in words to "the leaders' get-together" in "the first write-up" for the
     # extractive answer; the model reads the evidence and answers, and its answer is verified as usual.
     a, generator = make(tmp_path, articles_copy, minilm,
-                        ["Iliana Ivanova is the EU Commissioner for Innovation and Research [1]."])
-    answer = a.ask("Which official of the European bloc holds the science and new-ideas portfolio?")
+                        ["Kishida meets with President Joe Biden in the United States next month [1]."])
+    answer = a.ask("Going by the first write-up, does the leaders' get-together happen this month or the following one?")
     assert len(generator.calls) == 1
-    assert not answer.refused and "Ivanova" in answer.text
-    assert answer.citations and all("Ivanova" in c.quote for c in answer.citations)
+    assert not answer.refused and "next month" in answer.text
+    assert answer.citations and all("next month" in c.quote for c in answer.citations)
 
 
 def test_a_question_about_someone_the_articles_never_name_is_refused_without_the_model(tmp_path, articles_copy, minilm):

@@ -21,11 +21,13 @@ class Behaviour:
     status = 200
     body = b""
     content_type = "application/json"
+    requests = 0
 
 
 def make_handler(behaviour: type[Behaviour]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
+            behaviour.requests += 1
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
             self.send_response(behaviour.status)
             self.send_header("Content-Type", behaviour.content_type)
@@ -100,8 +102,11 @@ def test_empty_output_is_backed_by_the_quoted_sentence_not_a_crash(stub, assista
 
 def test_empty_output_for_an_unanswered_question_is_a_refusal(stub, assistant):
     stub.status, stub.body, stub.content_type = 200, sse(""), "text/event-stream"
-    answer = assistant.ask("How much money will Japan and the US invest in the joint AI research framework?")
-    assert answer.refused and answer.citations == []
+    # No sentence is close enough for the quote to stand in, so the model is asked; it says nothing.
+    answer = assistant.ask("Going by the first write-up, does the leaders' get-together happen this month or the"
+                           " following one?")
+    assert stub.requests == 1
+    assert answer.refused and answer.citations == [] and answer.text == "The articles do not say."
 
 
 def test_server_stopped_mid_session(stub, assistant):

@@ -84,6 +84,20 @@ def test_a_leading_questions_premise_is_not_confirmed(verifier):
     assert not refused and cites[0].chunk_id == "a2:0"
 
 
+def test_the_questions_words_as_the_answers_topic_are_no_premise(verifier):
+    """A small model starts its answer with the question's words; the facts it adds are in the passage."""
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    question = "Does the leaders' get-together happen this month or the following one?"
+    _, citations, refused = verifier.verify(
+        "The leaders' get-together is when Prime Minister Fumio Kishida meets President Joe Biden in Washington"
+        " on April 10 [1].", hits, question)
+    assert not refused and citations[0].chunk_id == "a1:0"
+    # The same opening with facts the passage lacks is no answer.
+    _, citations, refused = verifier.verify(
+        "The leaders' get-together is when Kishida hosts Macron and Scholz in Osaka [1].", hits, question)
+    assert refused and citations == []
+
+
 def test_a_sentence_that_only_restates_the_question_is_no_answer(verifier):
     question = "Where does Kishida meet Biden?"
     text, citations, refused = verifier.verify("Kishida meets Biden [1].", [hit(1, MEETING)], question)
