@@ -217,7 +217,8 @@ def _names_the_thing(text: str, name: str, question: str) -> bool:
     """For "which specific chips": whether ``text`` uses ``name`` for the thing asked about ("H100 chips",
     "chips such as the H100"), not just somewhere in the sentence."""
     match = re.search(r"\bwhich (?:specific|exact|particular)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?:s|es)?"
-                      r"\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had)\b", question, re.I)
+                      r"(?:\s*[,(]|\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had)\b)",
+                      question, re.I)
     if not match:
         return True
     things = [w for w in match.group(1).split() if w.lower() not in _STOP and not w[:1].isupper()]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import AssistantError
+from assistant.sqlite_wait import wait_if_locked
 from assistant.types import Article, Chunk
 
 SCHEMA_VERSION = 1
@@ -70,16 +70,11 @@ class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Two processes creating the same catalog race for the switch to WAL, which SQLite's busy timeout
-        # does not cover ("database is locked" at once): the loser waits and opens what the winner made.
-        for delay in (0.2, 0.5, 1.0, 2.0, None):
-            try:
-                self._open(path)
-                return
-            except sqlite3.OperationalError as exc:
-                if delay is None or "locked" not in str(exc):
-                    raise _unreadable(path, exc) from None
-                time.sleep(delay)
+        # Two processes creating the same catalog race for the switch to WAL (see sqlite_wait).
+        try:
+            wait_if_locked(lambda: self._open(path), f"the catalog {path}")
+        except sqlite3.OperationalError as exc:
+            raise _unreadable(path, exc) from None
 
     def _open(self, path: Path) -> None:
         try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from assistant.errors import AssistantError
+from assistant.sqlite_wait import wait_if_locked
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,6 @@ def _chroma_settings() -> Any:
 
     # No telemetry, ever: the assistant runs offline and must not phone home.
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-
-
-# Waits for another process's write to release the embedded index's SQLite lock (about 10 s in all).
-LOCKED_DELAYS = (0.2, 0.4, 0.8, 1.6, 2.0, 2.0, 2.0)
 
 
 class ChromaVectors:
@@ -150,20 +147,12 @@ class ChromaVectors:
 
 
 def _open_embedded(chromadb: Any, path: Path, collection: str) -> Any:
-    """Open (or create) the embedded collection. Another process writing to the same index holds
-    Chroma's SQLite lock for a moment ("database is locked"): wait for it, a few seconds at most, so a
-    second `assistant` process reaches the ingest lock (and its clear message) instead of failing here."""
-    for delay in (*LOCKED_DELAYS, None):
-        try:
-            client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
-            return client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"},
-                                                   embedding_function=None)
-        except Exception as exc:
-            if delay is None or "database is locked" not in str(exc):
-                raise
-            log.info("the Chroma index at %s is locked by another process; retrying in %.1f s", path, delay)
-            time.sleep(delay)
-    raise AssertionError("unreachable")
+    """Open (or create) the embedded collection, waiting out another process's write (see sqlite_wait)."""
+    def open_() -> Any:
+        client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+        return client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+
+    return wait_if_locked(open_, f"the Chroma index at {path}")
 
 
 def _unreachable(exc: BaseException) -> bool:

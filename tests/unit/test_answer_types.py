@@ -233,3 +233,10 @@ def test_a_paper_answers_which_outlet_not_which_agency() -> None:
     assert carries(text, expected_kind(agency), agency) == 0
     outlet = "Which outlet says the export rules matter?"
     assert carries(text, expected_kind(outlet), outlet) == 1
+
+
+def test_which_specific_things_with_examples_need_a_name_for_those_things() -> None:
+    q = "Which specific rare metals, such as lithium or gallium, does the Japan-EU framework cover?"
+    assert carries("The Japan-EU framework aims to reduce dependency on China for commodities like rare metals.",
+                   expected_kind(q), q) == 0
+    assert carries("The Japan-EU framework covers rare metals such as Germanium and Antimony.", expected_kind(q), q) == 1
