@@ -17,6 +17,9 @@ test:
 	# The same on the held-out set, written without seeing the code: rules that fit only the dataset fail here.
 	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout.yaml \
 		--thresholds evals/holdout-thresholds.yaml --out evals/runs/make-test-holdout
+	# And on the second held-out set, written later the same way.
+	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout2.yaml \
+		--thresholds evals/holdout2-thresholds.yaml --out evals/runs/make-test-holdout2
 
 lint:
 	.venv/bin/ruff check .
