@@ -11,6 +11,20 @@ from __future__ import annotations
 
 import re
 
+from assistant.names import (
+    GENERIC_ACRONYMS,
+    MEDIA_WORDS,
+    OFFICE_WORDS,
+    ORG_WORDS,
+    TITLES,
+    affiliation,
+    capital_country,
+    entities,
+    is_eu_member,
+    place_of,
+    question_part,
+)
+
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                  r"|hundred|thousand|million|billion|trillion|dozen|half|double|twice)")
@@ -97,55 +111,6 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("any", re.compile(r"\bwhich (?:specific|exact|particular)\b", re.I)),
 ]
 
-# Countries and blocs: (name, capital, other names and demonyms). "American" is the US, "Brussels" the EU.
-_COUNTRIES: list[tuple[str, str | None, tuple[str, ...]]] = [
-    ("US", "Washington", ("U.S", "USA", "United States", "America", "American", "Americans")),
-    ("UK", "London", ("U.K", "Britain", "British", "United Kingdom")),
-    ("EU", "Brussels", ("European Union", "Europe", "European")),
-    ("Japan", "Tokyo", ("Japanese",)), ("China", "Beijing", ("Chinese",)), ("Russia", "Moscow", ("Russian",)),
-    ("India", "New Delhi", ("Indian",)), ("Germany", "Berlin", ("German",)), ("France", "Paris", ("French",)),
-    ("South Korea", "Seoul", ("Korea", "Korean")), ("North Korea", "Pyongyang", ()), ("Taiwan", "Taipei", ("Taiwanese",)),
-    ("Canada", "Ottawa", ("Canadian",)), ("Australia", "Canberra", ("Australian",)), ("Italy", "Rome", ("Italian",)),
-    ("Spain", "Madrid", ("Spanish",)), ("Brazil", "Brasilia", ("Brazilian",)), ("Mexico", None, ("Mexican",)),
-    ("Ukraine", "Kyiv", ("Ukrainian",)), ("Iran", "Tehran", ("Iranian",)), ("Israel", None, ("Israeli",)),
-    ("Turkey", "Ankara", ("Turkish",)), ("Saudi Arabia", "Riyadh", ("Saudi",)), ("Indonesia", "Jakarta", ("Indonesian",)),
-    ("Vietnam", "Hanoi", ("Vietnamese",)), ("Philippines", "Manila", ("Filipino",)), ("Netherlands", None, ("Dutch",)),
-    ("Poland", "Warsaw", ("Polish",)), ("Sweden", None, ("Swedish",)), ("Switzerland", None, ("Swiss",)),
-    ("Singapore", None, ("Singaporean",)), ("Thailand", "Bangkok", ("Thai",)), ("Pakistan", "Islamabad", ("Pakistani",)),
-    ("Egypt", "Cairo", ("Egyptian",)), ("South Africa", "Pretoria", ()), ("Asia", None, ("Asian",)),
-    ("Africa", None, ("African",)),
-    # The other EU members, so "which EU member states" can be checked.
-    ("Austria", None, ("Austrian",)), ("Belgium", None, ("Belgian",)), ("Bulgaria", None, ("Bulgarian",)),
-    ("Croatia", None, ("Croatian",)), ("Cyprus", None, ("Cypriot",)), ("Czechia", None, ("Czech Republic", "Czech")),
-    ("Denmark", None, ("Danish",)), ("Estonia", None, ("Estonian",)), ("Finland", None, ("Finnish",)),
-    ("Greece", None, ("Greek",)), ("Hungary", None, ("Hungarian",)), ("Ireland", None, ("Irish",)),
-    ("Latvia", None, ("Latvian",)), ("Lithuania", None, ("Lithuanian",)), ("Luxembourg", None, ()),
-    ("Malta", None, ("Maltese",)), ("Portugal", None, ("Portuguese",)), ("Romania", None, ("Romanian",)),
-    ("Slovakia", None, ("Slovak",)), ("Slovenia", None, ("Slovenian",)),
-]
-_EU_MEMBERS = frozenset(
-    "Austria Belgium Bulgaria Croatia Cyprus Czechia Denmark Estonia Finland France Germany Greece Hungary Ireland"
-    " Italy Latvia Lithuania Luxembourg Malta Netherlands Poland Portugal Romania Slovakia Slovenia Spain Sweden".split())
-_PLACE_OF = {form.lower(): name for name, capital, forms in _COUNTRIES
-             for form in (name, *forms, *([capital] if capital else []))}
-_CAPITAL_OF = {capital.lower(): name for name, capital, _ in _COUNTRIES if capital}
-_PLACE_FORMS = "|".join(sorted((re.escape(f) for n, c, forms in _COUNTRIES for f in (n, *forms, *([c] if c else []))),
-                               key=len, reverse=True))
-# Words that make a name a title, not a new name: "Prime Minister" is no answer to "which minister".
-_TITLES = frozenset("mr mrs ms dr prime minister president commissioner chancellor secretary general premier"
-                    " governor mayor king queen prince chief executive officer ceo".split())
-# Capitalised in an office's name, not names: "Commissioner for Innovation and Research", "Minister of Trade".
-_OFFICE_WORDS = frozenset("innovation research trade industry economy finance foreign affairs defense defence"
-                          " commerce science technology energy health education justice interior environment"
-                          " digital transport agriculture labour labor culture".split())
-# Acronyms of things, not of anyone or anything named: "AI chips" names no chip.
-_GENERIC_ACRONYMS = frozenset("AI IT EV EVS GDP CEO ICT IOT ML R&D RD LNG".split())
-
-
-# Words that make a name an organisation's, not a person's: "Asahi Shimbun" is nobody.
-_MEDIA_WORDS = frozenset("shimbun news daily times post journal herald tribune gazette press reuters bloomberg".split())
-_ORG_WORDS = _MEDIA_WORDS | frozenset("agency inc corp corporation company co ltd group bank university ministry"
-                                      " department council commission institute foundation association".split())
 # "Which newspaper / outlet / wire service": asks for the media, where a paper's name is an answer; "which
 # company / agency" does not ("US News" is no US government agency).
 _MEDIA_QUESTION = re.compile(r"\b(?:news|newspapers?|papers?|dail(?:y|ies)|publications?|outlets?|magazines?|wire"
@@ -154,35 +119,6 @@ _SAID = re.compile(r"\b(?:say|said|comment(?:s|ed)?|remarks?|spoke|speak|told|te
 _STOP = frozenset("the a an of for in on to and or with by".split())
 # "Which Chinese companies ...", "which EU member states ...": the place that qualifies the asked-for name.
 _QUALIFIER_AFTER = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
-
-
-def place_of(name: str) -> str | None:
-    """The country or bloc a name stands for ("American" -> "US", "Tokyo" -> "Japan"), or None."""
-    return _PLACE_OF.get(name.lower().strip(". "))
-
-
-def _entities(text: str, skip_first: bool = False) -> list[tuple[str, str | None]]:
-    """The names of ``text`` as (phrase, country it stands for or None): runs of capitalised words, with
-    places split out ("US President Joe Biden" -> ("US", "US"), ("President Joe Biden", None))."""
-    out: list[tuple[str, str | None]] = []
-    for run in _name_runs(text, skip_first):
-        rest: list[str] = []
-        i = 0
-        while i < len(run):
-            two = " ".join(run[i:i + 2]) if i + 1 < len(run) else ""
-            place, width = (place_of(two), 2) if two and place_of(two) else (place_of(run[i]), 1)
-            if place:
-                if rest:
-                    out.append((" ".join(rest), None))
-                    rest = []
-                out.append((" ".join(run[i:i + width]), place))
-                i += width
-            else:
-                rest.append(run[i])
-                i += 1
-        if rest:
-            out.append((" ".join(rest), None))
-    return out
 
 
 def name_slot(question: str) -> tuple[str, str | None, bool] | None:
@@ -241,17 +177,17 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
         return names
     sort, place, members = slot
     if members and place == "EU":
-        return [n for n in names if place_of(n) in _EU_MEMBERS]
+        return [n for n in names if is_eu_member(n)]
     if sort == "city":
-        return [n for n in names if _CAPITAL_OF.get(n.lower()) == place
-                or (n.lower() not in _CAPITAL_OF and place in {p for _, p in _entities(text) if p})]
-    places = {p for _, p in _entities(text) if p}
-    asked_places = {p for _, p in _entities(_question_part(question), skip_first=True) if p}
-    if place not in places and (places - asked_places or place not in {p for _, p in _entities(about) if p}):
+        return [n for n in names if capital_country(n) == place
+                or (capital_country(n) is None and place in {p for _, p in entities(text) if p})]
+    places = {p for _, p in entities(text) if p}
+    asked_places = {p for _, p in entities(question_part(question), skip_first=True) if p}
+    if place not in places and (places - asked_places or place not in {p for _, p in entities(about) if p}):
         return []
-    names = [n for n in names if _affiliation(text, n) in (None, place)]
-    others = [(n, p) for n, p in _entities(_question_part(question), skip_first=True)
-              if len(n) > 1 and p != place and n.lower() not in _TITLES]
+    names = [n for n in names if affiliation(text, n) in (None, place)]
+    others = [(n, p) for n, p in entities(question_part(question), skip_first=True)
+              if len(n) > 1 and p != place and n.lower() not in TITLES]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     # A sentence that also names a country the question does not, or that is tied to the qualifier only by
     # its article's header, is about another story unless it names the question's others too ("Japanese
@@ -262,16 +198,6 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
     return names
 
 
-def _affiliation(text: str, name: str) -> str | None:
-    """The country ``text`` ties ``name`` to: "US President Joe Biden" -> US; "Iliana Ivanova, the EU
-    Commissioner" -> EU; None when it ties it to none."""
-    last = re.escape(name.split()[-1])
-    before = re.search(rf"\b({_PLACE_FORMS})(?:'s|’s)?\s+(?:[A-Z][\w.-]*\s+){{0,5}}{last}\b", text)
-    after = re.search(rf"\b{last},\s+(?:the\s+|an?\s+)?({_PLACE_FORMS})\b", text)
-    found = before or after
-    return place_of(found.group(1)) if found else None
-
-
 def about_the_question(text: str, question: str, about: str = "") -> bool:
     """Whether ``text`` is about what the question names: it mentions one of its names, or it names no
     country the question does not and its article (``about``, the header) does: "The framework would
@@ -279,17 +205,17 @@ def about_the_question(text: str, question: str, about: str = "") -> bool:
     States" is not about the Japan-EU talks, even in an article whose title mentions both."""
     if _about_the_same(text, question):
         return True
-    asked = {p for _, p in _entities(_question_part(question), skip_first=True) if p}
-    return bool(about) and not ({p for _, p in _entities(text) if p} - asked) and _about_the_same(about, question)
+    asked = {p for _, p in entities(question_part(question), skip_first=True) if p}
+    return bool(about) and not ({p for _, p in entities(text) if p} - asked) and _about_the_same(about, question)
 
 
 def _about_the_same(text: str, question: str) -> bool:
     """Whether ``text`` mentions one of the names the question is about (any text, if it names nothing)."""
-    asked = [(n, p) for n, p in _entities(_question_part(question), skip_first=True) if len(n) > 1]
+    asked = [(n, p) for n, p in entities(question_part(question), skip_first=True) if len(n) > 1]
     if not asked:
         return True
     words = {w.lower() for w in re.findall(r"\w+", text)}
-    places = {p for _, p in _entities(text) if p}
+    places = {p for _, p in entities(text) if p}
     return any((p and p in places) or any(w.lower() in words for w in n.split()) for n, p in asked)
 
 
@@ -299,27 +225,27 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
     for "city"; a place for "place"; a name that is neither a place nor titled (Prime Minister ...) for
     "org"; a name that is neither a place, an acronym nor an organisation's (... Shimbun) for "person"."""
     asked = {w.lower() for w in re.findall(r"\w+", question)}
-    asked_places = {p for _, p in _entities(question, skip_first=True) if p} | {place_of(w) for w in asked if place_of(w)}
+    asked_places = {p for _, p in entities(question, skip_first=True) if p} | {place_of(w) for w in asked if place_of(w)}
     new = []
-    for name, place in _entities(text):
+    for name, place in entities(text):
         if place:
             if sort == "city":
-                if name.lower() in _CAPITAL_OF and name.lower() not in asked:
+                if capital_country(name) is not None and name.lower() not in asked:
                     new.append(name)
             elif place not in asked_places and (sort == "country" or (sort == "place" and _locative(text, name, said=bool(_SAID.search(question))))):
                 new.append(name)
             continue
         if sort == "country":
             continue
-        words = [w for w in name.split() if len(w) > 1 and w.lower() not in _TITLES
-                 and w.lower() not in _OFFICE_WORDS and w.upper() not in _GENERIC_ACRONYMS]
+        words = [w for w in name.split() if len(w) > 1 and w.lower() not in TITLES
+                 and w.lower() not in OFFICE_WORDS and w.upper() not in GENERIC_ACRONYMS]
         if sort in ("person", "city", "place"):
             words = [w for w in words if not w.isupper()]  # "AI" is nobody and nowhere
-        if sort in ("person", "city") and any(w.lower() in _ORG_WORDS for w in name.split()):
+        if sort in ("person", "city") and any(w.lower() in ORG_WORDS for w in name.split()):
             continue
-        if sort == "org" and any(w.lower() in _TITLES for w in name.split()):
+        if sort == "org" and any(w.lower() in TITLES for w in name.split()):
             continue  # "Prime Minister Fumio Kishida" is a person
-        if sort == "org" and any(w.lower() in _MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
+        if sort == "org" and any(w.lower() in MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
             continue
         if sort in ("city", "place") and not _locative(text, name, said=bool(_SAID.search(question))):
             continue
@@ -328,11 +254,6 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
         if any(w.lower() not in asked for w in words):
             new.append(name)
     return new
-
-
-def _question_part(question: str) -> str:
-    """The question without the other forms `expand_names` added to it."""
-    return question.split(_ALSO, 1)[0]
 
 
 # "What was the outcome of the meeting?": answered only by a sentence reporting something that happened,
@@ -370,47 +291,6 @@ def article_meta_question(question: str) -> str | None:
         if pattern.search(question):
             return field
     return None
-
-
-def _name_runs(text: str, skip_first: bool) -> list[list[str]]:
-    """Runs of adjacent capitalised words, broken by punctuation; a sentence's first word is skipped when
-    ``skip_first`` or when it is a common opener ("The", "According")."""
-    runs: list[list[str]] = []
-    for sentence in re.split(r"(?<=[.?!;:])\s+", text):
-        run: list[str] = []
-        for i, match in enumerate(re.finditer(r"([\w'’.-]+)([^\w'’.-]*)", sentence)):
-            word = match.group(1).strip(".'’-").removesuffix("'s").removesuffix("’s")
-            parts = [p for p in word.split("-") if p[:1].isupper() and p.lower() not in _NOT_NAMES]
-            first = i == 0 and not sentence.startswith("(") and (skip_first or word.lower() in _OPENERS)
-            if parts and not first:
-                run.extend(parts)
-            elif run:
-                runs.append(run)
-                run = []
-            if run and match.group(2).strip():  # a comma or a bracket ends a name
-                runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
-    return runs
-
-
-def names_in(text: str, skip_first: bool = True) -> list[str]:
-    """Capitalised words and acronyms of ``text`` that read as names, hyphenated ones split ("Japan-US")."""
-    return [word for run in _name_runs(text, skip_first) for word in run]
-
-
-def name_phrases(text: str) -> list[str]:
-    """Runs of adjacent names: "What do Pauline Jacobs and Google say?" -> ["Pauline Jacobs", "Google"]."""
-    return list(dict.fromkeys(" ".join(run) for run in _name_runs(text, skip_first=True)))
-
-
-# Capitalised but not names of anyone or anything: months and days.
-_NOT_NAMES = frozenset("january february march april may june july august september october november december"
-                       " monday tuesday wednesday thursday friday saturday sunday".split())
-_OPENERS = frozenset(
-    "the a an this that these those it its in on at as by for from with according although though while when"
-    " after before during against amid parallel meanwhile however but and or so yet if also both".split())
 
 
 def expected_kind(question: str) -> str | None:
@@ -498,33 +378,3 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     return 1.0
 
 
-# News writes a government as its capital ("Tokyo and Brussels agreed ...") and a few things by common
-# synonyms; articles often use the other form. The question gets the other form added, in brackets, so
-# retrieval and word overlap see it. Only additions: nothing the asker wrote is taken away.
-# What a capital adds, where it is more than its country's name.
-_CAPITAL_ALSO = {"Washington": "US United States", "Brussels": "EU European Union", "London": "UK Britain"}
-_ALIASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b{pattern}\b", re.I if pattern.islower() else 0), also) for pattern, also in [
-        *((capital, _CAPITAL_ALSO.get(capital, name)) for name, capital, _ in _COUNTRIES if capital),
-        ("European bloc", "EU European Union"), ("premier", "prime minister"), ("chipmakers?", "semiconductor companies"),
-        ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
-        ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),
-    ]
-]
-
-
-_ALSO = " (that is: "
-
-
-def has_alias(name: str) -> bool:
-    """Whether ``name`` is a capital or synonym that `expand_names` gives another form for."""
-    return any(pattern.fullmatch(name) for pattern, _ in _ALIASES)
-
-
-def expand_names(question: str) -> str:
-    """The question with the other form of each capital or synonym it uses added: "Tokyo" -> "Tokyo (Japan)"."""
-    added: list[str] = []
-    for pattern, also in _ALIASES:
-        if pattern.search(question) and also not in added:
-            added.append(also)
-    return f"{question}{_ALSO}{'; '.join(added)})" if added else question

@@ -19,15 +19,12 @@ from assistant.answer_types import (
     about_the_question,
     article_meta_question,
     carries,
-    expand_names,
     expected_kind,
-    has_alias,
-    name_phrases,
-    place_of,
 )
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
+from assistant.names import expand_names, has_alias, name_phrases, place_of
 from assistant.retrieve import Hit
 from assistant.types import Citation, spelled_date
 

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_types import (
-    article_meta_question,
-    carries,
-    expand_names,
-    expected_kind,
-    has_alias,
-    name_phrases,
-    names_in,
-)
+from assistant.answer_types import article_meta_question, carries, expected_kind
+from assistant.names import expand_names, has_alias, name_phrases, names_in
 
 
 @pytest.mark.parametrize(("question", "kind"), [
