@@ -176,8 +176,10 @@ class Assistant:
         answer = Answer(question=question, text=REFUSAL_TEXT, refused=True, timings=timings,
                         standalone_question=search_for if search_for != question else None)
         if not hits or not self._relevant(hits):
+            # Nothing close enough; a question about someone the articles never name says whom.
+            answer.text = (self.verifier.absent_refusal(search_for, hits) if hits else None) or REFUSAL_TEXT
             timings["total"] = time.perf_counter() - started
-            yield REFUSAL_TEXT
+            yield answer.text
             yield answer
             return
         # The extractive answer costs milliseconds and decides two things in every mode: when no retrieved

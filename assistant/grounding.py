@@ -376,10 +376,7 @@ class Verifier:
         note = ""
         if absent:
             note = f"The articles do not mention {_join_names(absent)}."
-            # Asked about them ("What does Pauline Jacobs recommend?"): the articles do not say. Named as
-            # a premise ("The articles say Google will join, right?"): answer the rest, and say so.
-            wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", asked, re.I))
-            if wh and any(n in asked[wh[-1].start():] for n in absent):
+            if _asked_about(asked, absent):
                 return Extraction(note, [], True, "absent", note)
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
             kind = kind or "name"  # the question was about someone: the answer must name someone
@@ -421,6 +418,12 @@ class Verifier:
         citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
+
+    def absent_refusal(self, question: str, hits: list[Hit]) -> str | None:
+        """"The articles do not mention X." when the question asks about names no retrieved passage carries
+        ("What does Pauline Jacobs say about yoga?"), else None. For a refusal that has no better words."""
+        absent = self._absent_names(question, hits)
+        return f"The articles do not mention {_join_names(absent)}." if absent and _asked_about(question, absent) else None
 
     def _absent_names(self, question: str, hits: list[Hit]) -> list[str]:
         """Names in the question that no retrieved passage or header carries (a demonym counts as its
@@ -479,6 +482,13 @@ class Extraction(NamedTuple):
     why: str
     note: str
     settled: bool = False  # an answer no model should rephrase: an article's own date, source or title
+
+
+def _asked_about(question: str, names: list[str]) -> bool:
+    """Whether the question asks about ``names`` ("What does Pauline Jacobs recommend?") rather than naming
+    them as a premise before its question ("The articles say Google will join, right?")."""
+    wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", question, re.I))
+    return bool(wh) and any(n in question[wh[-1].start():] for n in names)
 
 
 def _join_names(names: list[str]) -> str:

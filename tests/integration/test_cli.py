@@ -57,7 +57,7 @@ def test_yoga_teaser_question_is_refused(env):
     assert out.returncode == 0, out.stderr
     answer = json.loads(out.stdout)
     assert answer["refused"] is True and answer["citations"] == []
-    assert "do not say" in answer["answer"]
+    assert answer["answer"] == "The articles do not mention Pauline Jacobs."
 
 
 @pytest.mark.parametrize(
