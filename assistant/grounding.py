@@ -413,7 +413,7 @@ class Verifier:
                 # reader sees why the answer is no ("... meets Biden in the United States" for "which city").
                 score, hit, sent = closest
                 citation = _citation(1, hit, sent[2], sent[0], sent[1], score)
-                return Extraction(f"{REFUSAL_TEXT} The closest they come: {sent[2]} [1]", [citation], True, why, note)
+                return Extraction(f"{REFUSAL_TEXT} The closest they come: “{sent[2]}” [1]", [citation], True, why, note)
             return Extraction(note or REFUSAL_TEXT, [], True, why, note)
         citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
