@@ -285,6 +285,20 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "According to MENAFN, ...", "in the alliance article", "per the MENAFN piece": the question names the
+# article it asks about (by its source, or by words of its title).
+_BY_SOURCE = re.compile(r"\b(?i:according to|per|reported by|in|from)\s+(?:the\s+)?([A-Z][\w.&-]*)\b")
+_BY_TITLE = re.compile(rf"\b(?:the|this|that)\s+((?:[\w-]+\s+){{1,3}}?){_ARTICLE}\b", re.I)
+
+
+def article_references(question: str) -> tuple[list[str], list[str]]:
+    """How the question may name one article: (sources, title words). "According to MENAFN, ..." ->
+    (["MENAFN"], []); "in the alliance article" -> ([], ["alliance"]). Matched by the caller."""
+    sources = list(dict.fromkeys(m.group(1) for m in _BY_SOURCE.finditer(question)))
+    titles = list(dict.fromkeys(m.group(1).strip() for m in _BY_TITLE.finditer(question)))
+    return sources, titles
+
+
 def article_meta_question(question: str) -> str | None:
     """``"date"``, ``"source"`` or ``"title"`` when the question asks about an article itself, else None."""
     for field, pattern in _META_QUESTIONS:

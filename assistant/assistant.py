@@ -11,10 +11,11 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
+from assistant.answer_types import article_references
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
-from assistant.grounding import REFUSAL_TEXT, Evidence, Verifier
+from assistant.grounding import REFUSAL_TEXT, Evidence, Verifier, content_words
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
@@ -106,6 +107,24 @@ class Assistant:
         """One ingested article by id, or None."""
         return self.catalog.article(article_id)
 
+    def _articles_named_in(self, question: str) -> list[str] | None:
+        """The articles a question names ("According to MENAFN, ...": that source's; "in the alliance
+        article": the one article whose title has "alliance"), so only they are searched; None otherwise."""
+        sources, titles = article_references(question)
+        if not (sources or titles):
+            return None
+        catalog = self.catalog.articles()
+        for source in sources + titles:  # "the MENAFN piece" names its source too
+            by_source = [a.article_id for a in catalog if a.source and a.source.lower() == source.lower()]
+            if by_source:
+                return by_source
+        for phrase in titles:
+            words = content_words(phrase)
+            by_title = [a.article_id for a in catalog if words and words <= content_words(a.title or "")]
+            if len(by_title) == 1:
+                return by_title
+        return None
+
     def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
                         since: str | None = None, until: str | None = None) -> list[str] | None:
         """Article ids matching every given filter (ids, sources, ISO date range); None when unfiltered."""
@@ -166,7 +185,7 @@ class Assistant:
         markers are renumbered, so a UI should replace the streamed text with ``Answer.text``.
         """
         question = self._check_question(question)
-        articles = self.select_articles(articles, sources, since, until)
+        articles = self.select_articles(articles, sources, since, until) or self._articles_named_in(question)
         search_for = retrieval_question or question
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()

@@ -128,6 +128,20 @@ def test_extractive_refusals(extractive, question, text):
     assert answer.text == text
 
 
+@pytest.mark.parametrize(("question", "source"), [
+    ("According to MENAFN, what is the anticipated joint statement set to emphasize?", "MENAFN"),
+    ("In the MENAFN piece, which firms could join the AI structure?", "MENAFN"),
+    ("What does the alliance article say the EU wants to reduce?", None),
+])
+def test_a_question_that_names_an_article_is_answered_from_it(extractive, question, source):
+    answer = extractive.ask(question)
+    assert not answer.refused and answer.citations
+    assert all(c.source == source for c in answer.citations)
+    if source is None:
+        assert all("Alliance" in c.title for c in answer.citations)
+    check_citations(extractive, answer)
+
+
 def test_a_false_premise_is_named_and_corrected(extractive):
     answer = extractive.ask("The articles say Google, Microsoft and Apple will join the Japan-US AI framework, right?"
                             " Just confirm it.")

@@ -233,3 +233,12 @@ def test_which_specific_things_with_examples_need_a_name_for_those_things() -> N
     assert carries("The Japan-EU framework aims to reduce dependency on China for commodities like rare metals.",
                    expected_kind(q), q) == 0
     assert carries("The Japan-EU framework covers rare metals such as Germanium and Antimony.", expected_kind(q), q) == 1
+
+
+def test_the_article_a_question_names() -> None:
+    from assistant.answer_types import article_references
+
+    assert article_references("According to MENAFN, what is set to be announced?") == (["MENAFN"], [])
+    assert article_references("What opportunity does the meeting offer, per MENAFN?") == (["MENAFN"], [])
+    assert article_references("At the end of the alliance article, what do they mark?") == ([], ["alliance"])
+    assert article_references("According to the articles, when will they meet?") == ([], [])
