@@ -178,16 +178,15 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
     sort, place, members = slot
     if members and place == "EU":
         return [n for n in names if is_eu_member(n)]
-    if sort == "city":
-        return [n for n in names if capital_country(n) == place
-                or (capital_country(n) is None and place in {p for _, p in entities(text) if p})]
     places = {p for _, p in entities(text) if p}
-    asked_places = {p for _, p in entities(question_part(question), skip_first=True) if p}
+    if sort == "city":
+        return [n for n in names if capital_country(n) == place or (capital_country(n) is None and place in places)]
+    asked = entities(question_part(question), skip_first=True)
+    asked_places = {p for _, p in asked if p}
     if place not in places and (places - asked_places or place not in {p for _, p in entities(about) if p}):
         return []
     names = [n for n in names if affiliation(text, n) in (None, place)]
-    others = [(n, p) for n, p in entities(question_part(question), skip_first=True)
-              if len(n) > 1 and p != place and n.lower() not in TITLES]
+    others = [(n, p) for n, p in asked if len(n) > 1 and p != place and n.lower() not in TITLES]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     # A sentence that also names a country the question does not, or that is tied to the qualifier only by
     # its article's header, is about another story unless it names the question's others too ("Japanese
@@ -226,13 +225,14 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
     "org"; a name that is neither a place, an acronym nor an organisation's (... Shimbun) for "person"."""
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     asked_places = {p for _, p in entities(question, skip_first=True) if p} | {place_of(w) for w in asked if place_of(w)}
+    said = bool(_SAID.search(question))
     new = []
     for name, place in entities(text):
         if place:
             if sort == "city":
                 if capital_country(name) is not None and name.lower() not in asked:
                     new.append(name)
-            elif place not in asked_places and (sort == "country" or (sort == "place" and _locative(text, name, said=bool(_SAID.search(question))))):
+            elif place not in asked_places and (sort == "country" or (sort == "place" and _locative(text, name, said))):
                 new.append(name)
             continue
         if sort == "country":
@@ -247,7 +247,7 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             continue  # "Prime Minister Fumio Kishida" is a person
         if sort == "org" and any(w.lower() in MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
             continue
-        if sort in ("city", "place") and not _locative(text, name, said=bool(_SAID.search(question))):
+        if sort in ("city", "place") and not _locative(text, name, said):
             continue
         if sort == "any" and not _names_the_thing(text, name, question):
             continue

@@ -113,14 +113,15 @@ class Assistant:
         sources, titles = article_references(question)
         if not (sources or titles):
             return None
-        catalog = self.catalog.articles()
-        for source in sources + titles:  # "the MENAFN piece" names its source too
-            by_source = [a.article_id for a in catalog if a.source and a.source.lower() == source.lower()]
+        # Only ids, titles and sources are read: "in Japan" looks like a source too, on many questions.
+        labels = self.catalog.labels()
+        for name in sources + titles:  # "the MENAFN piece" names its source too
+            by_source = [aid for aid, _, source, _ in labels if source and source.lower() == name.lower()]
             if by_source:
                 return by_source
         for phrase in titles:
             words = content_words(phrase)
-            by_title = [a.article_id for a in catalog if words and words <= content_words(a.title or "")]
+            by_title = [aid for aid, title, _, _ in labels if words and words <= content_words(title or "")]
             if len(by_title) == 1:
                 return by_title
         return None

@@ -179,6 +179,12 @@ class Catalog:
             ).fetchall()
         return [Article(*row) for row in rows]
 
+    def labels(self) -> list[tuple[str, str, str | None, str | None]]:
+        """(article_id, title, source, date) of every article: what filters match, without the texts."""
+        with self.reading() as con:
+            rows = con.execute("SELECT article_id, title, source, date FROM articles ORDER BY path").fetchall()
+        return [(aid, title, source, date) for aid, title, source, date in rows]
+
     def article(self, article_id: str) -> Article | None:
         with self.reading() as con:
             row = con.execute(

@@ -62,9 +62,7 @@ class ChromaVectors:
                     settings=_chroma_settings(),
                 )
                 _set_timeout(client, timeout)
-                self._col = client.get_or_create_collection(
-                    collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
-                )
+                self._col = _cosine_collection(client, collection)
             else:
                 assert path is not None
                 path.mkdir(parents=True, exist_ok=True)
@@ -146,13 +144,16 @@ class ChromaVectors:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances)]
 
 
+def _cosine_collection(client: Any, collection: str) -> Any:
+    """The collection (created if new) in cosine space, with our own embeddings (none of Chroma's)."""
+    return client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+
+
 def _open_embedded(chromadb: Any, path: Path, collection: str) -> Any:
     """Open (or create) the embedded collection, waiting out another process's write (see sqlite_wait)."""
-    def open_() -> Any:
-        client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
-        return client.get_or_create_collection(collection, metadata={"hnsw:space": "cosine"}, embedding_function=None)
-
-    return wait_if_locked(open_, f"the Chroma index at {path}")
+    return wait_if_locked(
+        lambda: _cosine_collection(chromadb.PersistentClient(path=str(path), settings=_chroma_settings()), collection),
+        f"the Chroma index at {path}")
 
 
 def _unreachable(exc: BaseException) -> bool:
