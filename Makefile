@@ -20,6 +20,9 @@ test:
 	# And on the second held-out set, written later the same way.
 	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout2.yaml \
 		--thresholds evals/holdout2-thresholds.yaml --out evals/runs/make-test-holdout2
+	# And on the third, written the next session without seeing the code or the other sets.
+	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout3.yaml \
+		--thresholds evals/holdout3-thresholds.yaml --out evals/runs/make-test-holdout3
 
 lint:
 	.venv/bin/ruff check .

@@ -82,9 +82,43 @@ _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|pro
 
 # "Who is the author of the article?": answered only by a byline ("By Jane Doe", "written by ...").
 _AUTHOR_QUESTION = re.compile(r"\bwho (?:is|was|were|are) the (?:author|writer|reporter|journalist)s?\b"
-                              r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b", re.I)
+                              r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b"
+                              r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:author|writer|reporter|journalist|correspondent)s?\b",
+                              re.I)
 _BYLINE = re.compile(r"\b(?:[Bb]y|[Aa]uthor:?|[Ww]riter:?|[Rr]eporter|[Cc]orrespondent|[Rr]eporting by)\s+"
                      r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b(?!')")
+
+
+# "What country is Ivanova from?": answered only by a sentence that ties a country to the person ("Bulgarian
+# Iliana Ivanova", "Ivanova, a Bulgarian", "Ivanova of Bulgaria"), not by her office ("the EU Commissioner").
+_ORIGIN_QUESTION = re.compile(
+    rf"\b[Ww](?:hat|hich) (?:country|nation|nationality) (?:is|was|does|did) {_NAME}\s+(?:from|come from|hold|have)\b"
+    rf"|\b[Ww]here (?:is|was|does|did) {_NAME}\s+(?:from|come from)\b|\b[Ww]hat is {_NAME}(?:'s|’s) (?:nationality|home country)\b")
+
+# "How did the Chinese government respond?", "Any comment from Nvidia?", "Have Nvidia, Arm or Amazon
+# confirmed ...?": answered only by a sentence in which that party itself reacts or speaks, not one that
+# merely names it.
+_NAMES = r"(?:the\s+)?((?:[A-Z][\w'.-]+(?:,\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+|\s+)){0,6}?[A-Z][\w'.-]+)"
+_REACTION_QUESTION = re.compile(
+    rf"\b[Hh]ow (?:did|does|do|has|have|will|would) {_NAMES}\s+(?:government\s+|officials?\s+)?"
+    rf"(?:respond|react|repl(?:y|ied)|answer|view|take)\b"
+    rf"|\b(?:[Ww]hat|[Hh]ow) (?:was|is|were|are) {_NAMES}(?:'s|’s)\s+(?:\w+\s+)?(?:response|reaction|reply|view|stance|position)\b"
+    rf"|\b(?:response|reaction|reply|comments?|statements?) (?:from|by|of) {_NAMES}"
+    rf"|\b(?:[Hh]ave|[Hh]as|[Dd]id|[Dd]oes|[Dd]o) {_NAMES}\s+(?:\w+\s+)?(?:confirm|comment|respond|react|den(?:y|ied)|announce)")
+_REACTION_VERB = re.compile(
+    r"\b(?:respond|react|repl(?:y|ied)|welcom|criticiz|criticis|condemn|protest|retaliat|object|denounc|reject|oppos"
+    r"|confirm|den(?:y|ied)|comment|said|says|stated|told|warned|accused|called)\w*\b", re.I)
+
+
+def _reacts(text: str, name: str) -> bool:
+    """Whether ``text`` has the party a question named react or speak: its name (a country by any of its
+    forms: "the Chinese government" is "China", "Chinese" or "Beijing") shortly before a reaction verb
+    ("Beijing condemned ..."), not just anywhere ("responding to an EU request ... dependency on China")."""
+    words = [w for w in name.split() if w.lower() not in ("government", "officials", "official", "the")] or name.split()
+    place = next((place_of(w) for w in words if place_of(w)), None)
+    forms = [n for n, p in entities(text) if p == place] if place else [words[-1]]
+    return any(re.search(rf"\b{re.escape(form)}\b(?:'s|’s)?[^.;]{{0,40}}?{_REACTION_VERB.pattern}", text, re.I)
+               for form in forms)
 
 
 # "Who ...?" and "Which newspaper ...?" ask for a name: answered only by a sentence that names someone or
@@ -100,12 +134,20 @@ _CITY_NOUNS = r"cities|city|towns?|ports?|regions?|prefectures?|provinces?"
 # Up to two words between "which" and the noun ("which Japanese tech companies"), but not a verb: "what are
 # both countries contemplating" asks for a thing, not a country.
 _FILLER = r"(?!(?:are|is|was|were|do|does|did|will|would|can|could|should|has|have|had|both|all|of)\b)[a-z-]+"
+_ACTOR_VERBS = (r"start|begin|began|begun|launch|initiat|open|hold|held|request|ask|want|seek|sought|push|propos|plan"
+                r"|restrict|limit|curb|ban|negotiat|talk|cooperat|collaborat|partner|team|depend|rel[yi]|announc|sign"
+                r"|agree|deepen|expand|aim|respond|reduc|cut|lower|diversif|host|join|back|support")
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     (sub, re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS))
 ] + [
+    # "Who is about to start talks", "who asked for the framework": the one who acts, which may be a country
+    # or a union ("Japan and the EU"), not only a person.
+    ("actor", re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|are|was|were|will|would|has|have|had))?\s+"
+                         r"(?:(?:about|set|going|planning|gearing up|trying|expected|looking|hoping|poised|due)\s+to\s+)?"
+                         rf"(?:{_ACTOR_VERBS})\w*\b", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
     ("any", re.compile(r"\bwhich (?:specific|exact|particular)\b", re.I)),
@@ -232,7 +274,7 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             if sort == "city":
                 if capital_country(name) is not None and name.lower() not in asked:
                     new.append(name)
-            elif place not in asked_places and (sort == "country" or (sort == "place" and _locative(text, name, said))):
+            elif place not in asked_places and (sort in ("country", "actor") or (sort == "place" and _locative(text, name, said))):
                 new.append(name)
             continue
         if sort == "country":
@@ -319,6 +361,13 @@ def expected_kind(question: str) -> str | None:
         return f"speech:{speech.group(1).split()[-1]}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
+    origin = _ORIGIN_QUESTION.search(question)
+    if origin:
+        return "origin:" + next(g for g in origin.groups() if g)
+    reaction = _REACTION_QUESTION.search(question)
+    if reaction:
+        names = next(g for g in reaction.groups() if g)
+        return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
     role = _ROLE_QUESTION.search(question)
     if role:
         return f"role:{role.group(1) or role.group(2)}"
@@ -350,7 +399,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    if question and not kind.startswith(("speech", "author", "role")) and not about_the_question(text, question, about):
+    if question and not kind.startswith(("speech", "author", "role", "origin", "reaction")) and not about_the_question(
+            text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
@@ -359,6 +409,15 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")
         return 1.0 if _qualified(text, new, question, about) else 0.0
+    if kind.startswith("origin:"):
+        name = re.escape(kind.partition(":")[2].split()[-1])
+        places = "|".join(re.escape(n) for n, p in entities(text) if p and p != "EU") or "(?!)"
+        return 1.0 if re.search(rf"\b(?:{places})\b(?:\s+[\w-]+){{0,3}}\s+(?:\w+\s+)?{name}\b"
+                                rf"|\b{name}\b,?\s+(?:a|an|the)?\s*(?:{places})\b|\b{name}\b[^.;]{{0,30}}\b(?:from|of|born in)\s+"
+                                rf"(?:the\s+)?(?:{places})\b", text) else 0.0
+    if kind.startswith("reaction:"):
+        parties = kind.partition(":")[2].split("|")
+        return 1.0 if any(_reacts(text, p) for p in parties) else 0.0
     if kind == "outcome":
         return 1.0 if _COMPLETED.search(text) and not _PROSPECTIVE.search(text) else 0.0
     if kind.startswith("role:"):

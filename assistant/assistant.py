@@ -234,7 +234,9 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            if refused:
+            # A verified answer built on sentences much further from the question than extraction's best
+            # is true but beside the point (the model read the wrong passage): the quoted sentence answers.
+            if refused or (not extracted.refused and self.verifier.off_target(search_for, citations, extracted.citations)):
                 text, citations, refused = extracted[:3]
             elif extracted.note:
                 text = f"{extracted.note} {text}"  # the false premise is named, whoever answers the rest

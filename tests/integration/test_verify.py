@@ -175,3 +175,17 @@ def test_capitals_are_carried_by_their_countries(verifier):
     # A capital whose country the passage does not name is still an invention.
     _, _, refused = verifier.verify("The officials of Seoul and Brussels will talk about materials for batteries [1].", hits)
     assert refused
+
+
+def test_a_true_answer_to_another_question_is_off_target(verifier):
+    # The model read the meeting passage for a question about the materials talks: every word is
+    # supported, but extraction's best sentence is far closer to what was asked.
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    question = "What do Japan and the EU hope to reduce with the materials talks?"
+    extracted = verifier.extract(question, hits)
+    assert "reduce dependence on China" in extracted.text
+    _, beside, _ = verifier.verify("The leaders will sign a statement on AI [1].", hits, question)
+    _, on_point, _ = verifier.verify("The talks aim to reduce dependence on China for rare metals [2].", hits, question)
+    assert beside and on_point
+    assert verifier.off_target(question, beside, extracted.citations)
+    assert not verifier.off_target(question, on_point, extracted.citations)

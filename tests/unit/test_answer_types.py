@@ -24,6 +24,14 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
     ("Name the large corporations that might take part.", "name:org"),
     ("Which Japanese minister will lead the talks?", "name:person"),
     ("Which EU member states made the request?", "name:country"),
+    ("Who is about to start talks on new materials?", "name:actor"),
+    ("Who asked for the materials framework?", "name:actor"),
+    ("Who is Iliana Ivanova?", "name:person"),
+    ("Which Asahi Shimbun reporter wrote the original story?", "author"),
+    ("What country is Iliana Ivanova from?", "origin:Iliana Ivanova"),
+    ("How did the Chinese government respond to the plan?", "reaction:Chinese"),
+    ("Have Nvidia, Arm or Amazon confirmed they will join?", "reaction:Nvidia|Arm|Amazon"),
+    ("What was China's reaction?", "reaction:China"),
     ("In which US city will they meet?", "name:city"),
     ("Where will the factories be built?", "name:place"),
     ("Which specific rare metals does the framework cover?", "name:any"),
@@ -242,3 +250,30 @@ def test_the_article_a_question_names() -> None:
     assert article_references("What opportunity does the meeting offer, per MENAFN?") == (["MENAFN"], [])
     assert article_references("At the end of the alliance article, what do they mark?") == ([], ["alliance"])
     assert article_references("According to the articles, when will they meet?") == ([], [])
+
+
+def test_who_acts_may_be_a_country_or_a_union() -> None:
+    # "Who is about to start talks" is answered by the parties ("Japan and the EU"), not only by a person.
+    question = "Who is about to start talks on new materials for chips and batteries?"
+    talks = "Japan and the European Union (EU) are gearing up to initiate dialogue on innovative materials."
+    assert carries(talks, expected_kind(question), question) == 1.0
+    # Whoever is asked about already is no answer, and a country still answers no "who is" question.
+    assert carries("Japan is gearing up to start talks.", "name:actor", "Who is Japan starting talks with?") == 0.0
+    assert carries(talks, expected_kind("Who is the EU's commissioner?"), "Who is the EU's commissioner?") == 0.0
+
+
+def test_where_someone_is_from_needs_a_country_tied_to_them() -> None:
+    kind = "origin:Iliana Ivanova"
+    assert carries("Iliana Ivanova, the EU Commissioner for Innovation and Research, said", kind) == 0.0  # office
+    assert carries("Bulgarian politician Iliana Ivanova said", kind) == 1.0
+    assert carries("Iliana Ivanova, a Bulgarian, said", kind) == 1.0
+
+
+def test_a_reaction_needs_the_party_itself_to_react() -> None:
+    assert carries("Beijing condemned the plan.", "reaction:Chinese") == 1.0
+    assert carries("The Chinese foreign ministry said it opposed the deal.", "reaction:Chinese") == 1.0
+    # Named, but not reacting: "responding" is the framework's, and China is only its object.
+    assert carries("The framework, responding to an EU request, aims to reduce dependency on China.",
+                   "reaction:Chinese") == 0.0
+    assert carries("involving notable technology firms such as NVIDIA, ARM, and Amazon.",
+                   "reaction:Nvidia|Arm|Amazon") == 0.0
