@@ -75,3 +75,24 @@ def test_a_false_premise_is_named_and_the_model_answers_the_rest(tmp_path, artic
     assert answer.text.startswith("The articles do not mention Google or Microsoft. ")
     assert "Nvidia" in answer.text and not answer.refused
     assert answer.citations and all("Nvidia" in c.quote or "NVIDIA" in c.quote for c in answer.citations)
+
+
+def test_which_article_is_answered_with_the_article_and_its_sentence(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["The article [1] covers it."])
+    answer = a.ask("Which of the two articles covers Japan's materials talks with the EU?")
+    assert generator.calls == []  # the answer is an article: no model rephrases it
+    assert not answer.refused
+    assert answer.text.startswith("“US and Japan Boost AI, Semiconductor Alliance")
+    assert "MENAFN" not in answer.text  # the other article does not cover the talks
+    assert answer.citations and "European Union" in answer.citations[0].quote
+
+
+def test_a_true_answer_beside_the_question_gives_way_to_the_quoted_sentence(tmp_path, articles_copy, minilm):
+    # The model read the Japan-US passage for a question about the materials talks: supported, off target.
+    draft = ("Japan and the US are gearing up to announce a deeper collaboration in advanced technology sectors, "
+             "notably AI and semiconductor technologies [1].")
+    a, generator = make(tmp_path, articles_copy, minilm, [draft])
+    answer = a.ask("Who is about to start talks on new materials for chips and batteries?")
+    assert len(generator.calls) == 1
+    assert "European Union" in answer.text and not answer.refused
+    assert answer.draft == draft
