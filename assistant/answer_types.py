@@ -341,6 +341,33 @@ def article_references(question: str) -> tuple[list[str], list[str]]:
     return sources, titles
 
 
+# "How does China come up in each of the two articles?", "Compare what each piece says ...", "How do they
+# differ?": a question about every article, answered article by article.
+_EACH_ARTICLE = re.compile(
+    r"\beach (?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?|texts?|sources?)\b"
+    r"|\b(?:the other|the second) (?:one|article|piece|story|report|write-?up)\b[^?]{0,40}\?"
+    r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
+    r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)", re.I)
+
+
+_ABOUT_ARTICLES = re.compile(
+    r"\b(?:both|each|either|two|other|second|first|one|same|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
+    r"|compare|contrast|differ\w*|angles?|ways?|brings?|come up|figures?|says?|said|agree|discrepanc\w+|how|what|do|does"
+    r"|they|it|into|but|from|of|the|in)\b", re.I)
+
+
+def compares_articles(question: str) -> bool:
+    """Whether the question asks what each article says ("How does China come up in each article?")."""
+    return bool(_EACH_ARTICLE.search(question))
+
+
+def article_topic(question: str) -> str:
+    """What a question about each article is about, without the words about the articles ("How does China
+    come up in each of the two articles?" -> "China"); the question itself when nothing else is left."""
+    topic = " ".join(_ABOUT_ARTICLES.sub(" ", question).replace("?", " ").replace(",", " ").replace(".", " ").split())
+    return topic if len(topic.split()) >= 1 else question
+
+
 def article_meta_question(question: str) -> str | None:
     """``"date"``, ``"source"`` or ``"title"`` when the question asks about an article itself, else None."""
     for field, pattern in _META_QUESTIONS:

@@ -8,21 +8,22 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_types import article_references
+from assistant.answer_types import article_references, article_topic, compares_articles
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
-from assistant.grounding import REFUSAL_TEXT, Evidence, Verifier, content_words
+from assistant.grounding import REFUSAL_TEXT, Evidence, Extraction, Verifier, content_words
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
 from assistant.retrieve import Hit, Retriever
 from assistant.settings import Settings, load_settings
-from assistant.types import Answer, Article, IngestReport
+from assistant.types import Answer, Article, Citation, IngestReport
 from assistant.vectors import VectorStore
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,28 @@ class Assistant:
                 return by_title
         return None
 
+    def _article_by_article(self, question: str, hits: list[Hit]) -> Extraction | None:
+        """For a question about what each article says: the best sentence of every retrieved article, each
+        searched on its own, named by title and source; None when not such a question or fewer than two
+        articles answer."""
+        if not compares_articles(question):
+            return None
+        topic = article_topic(question)
+        ids = list(dict.fromkeys(h.article.article_id for h in hits))
+        parts: list[str] = []
+        citations: list[Citation] = []
+        for article_id in ids:
+            found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article_id]), 1)
+            if found.refused or not found.citations:
+                continue
+            citation = replace(found.citations[0], n=len(citations) + 1)
+            source = f" ({citation.source})" if citation.source else ""
+            parts.append(f"“{citation.title}”{source}: “{citation.quote}” [{citation.n}]")
+            citations.append(citation)
+        if len(citations) < 2:
+            return None
+        return Extraction(" ".join(parts), citations, False, "", "", settled=True)
+
     def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
                         since: str | None = None, until: str | None = None) -> list[str] | None:
         """Article ids matching every given filter (ids, sources, ISO date range); None when unfiltered."""
@@ -210,7 +233,7 @@ class Assistant:
         # the articles ("the Brussels official" for the EU commissioner), and its answer is verified. A
         # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
-        extracted = self.verifier.extract(search_for, hits)
+        extracted = (None if articles else self._article_by_article(search_for, hits)) or self.verifier.extract(search_for, hits)
         timings["extraction"] = time.perf_counter() - t
         if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]
@@ -234,10 +257,15 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            # A verified answer built on sentences much further from the question than extraction's best
-            # is true but beside the point (the model read the wrong passage): the quoted sentence answers.
-            if refused or (not extracted.refused and self.verifier.off_target(search_for, citations, extracted.citations)):
+            if refused:
                 text, citations, refused = extracted[:3]
+            elif not extracted.refused and self.verifier.off_target(search_for, citations, extracted.citations):
+                # True, but built on sentences much further from the question than extraction's best: the
+                # model may have read the wrong passage, or seen what word overlap misses. Both stand, the
+                # closer sentence quoted after the model's answer.
+                best = replace(extracted.citations[0], n=len(citations) + 1)
+                text = f"{text} The articles also say: “{best.quote}” [{best.n}]"
+                citations = [*citations, best]
             elif extracted.note:
                 text = f"{extracted.note} {text}"  # the false premise is named, whoever answers the rest
             timings["verification"] = time.perf_counter() - t

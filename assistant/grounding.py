@@ -37,9 +37,9 @@ EXTRACT_MIN_RELEVANCE = 0.30
 # relevant (0.6 cosine + 0.4 word overlap); below it, the refusal stands alone.
 CLOSEST_MIN_RELEVANCE = 0.40
 # A model's verified answer whose best sentence is this much less relevant to the question than extraction's
-# best sentence answers something else. Replaying the model's stored drafts over the four eval sets (210
-# questions): 0.10 gives 188 right against 185 without the check (0.05: 189, 0.20: 187, 0.0: 189); the
-# smaller margins replace more of the model's concise answers with quotes for one question more.
+# best sentence may answer something else; extraction's sentence is then quoted after it. Replaying the
+# model's stored answers over the four eval sets (210 questions): 191 right at 0.10 (0.0 and 0.05 the
+# same, 0.20: 189), 187 without the check.
 OFF_TARGET_MARGIN = 0.10
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # A refusal talks about the sources or the speaker's knowledge ("The articles do not say", "I cannot

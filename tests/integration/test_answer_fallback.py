@@ -87,12 +87,24 @@ def test_which_article_is_answered_with_the_article_and_its_sentence(tmp_path, a
     assert answer.citations and "European Union" in answer.citations[0].quote
 
 
-def test_a_true_answer_beside_the_question_gives_way_to_the_quoted_sentence(tmp_path, articles_copy, minilm):
+def test_a_true_answer_beside_the_question_is_followed_by_the_closer_sentence(tmp_path, articles_copy, minilm):
     # The model read the Japan-US passage for a question about the materials talks: supported, off target.
     draft = ("Japan and the US are gearing up to announce a deeper collaboration in advanced technology sectors, "
              "notably AI and semiconductor technologies [1].")
     a, generator = make(tmp_path, articles_copy, minilm, [draft])
     answer = a.ask("Who is about to start talks on new materials for chips and batteries?")
     assert len(generator.calls) == 1
-    assert "European Union" in answer.text and not answer.refused
+    assert answer.text.startswith("Japan and the US are gearing up")  # the model's verified answer stays
+    assert "The articles also say: “Parallel to the Japan-U.S. accord" in answer.text and not answer.refused
+    assert [c.n for c in answer.citations] == [1, 2] and "European Union" in answer.citations[1].quote
     assert answer.draft == draft
+
+
+def test_a_question_about_each_article_is_answered_article_by_article(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Both articles mention China [1]."])
+    answer = a.ask("Both pieces bring China into it, but from different angles. How do they differ?")
+    assert generator.calls == []
+    assert not answer.refused
+    assert len({c.article_id for c in answer.citations}) == 2  # one sentence from each article, each named
+    assert "reliance on China" in answer.text and "restrict the export" in answer.text
+    assert "(MENAFN)" in answer.text

@@ -277,3 +277,18 @@ def test_a_reaction_needs_the_party_itself_to_react() -> None:
                    "reaction:Chinese") == 0.0
     assert carries("involving notable technology firms such as NVIDIA, ARM, and Amazon.",
                    "reaction:Nvidia|Arm|Amazon") == 0.0
+
+
+@pytest.mark.parametrize(("question", "each", "topic"), [
+    ("How does China come up in each of the two articles?", True, "China"),
+    ("Both pieces bring China into it, but from different angles. How do they differ?", True, "China"),
+    ("Compare what each article says about the EU talks.", True, "about EU talks"),
+    ("Which newspaper reported the plan?", False, None),
+    ("When will Kishida meet Biden?", False, None),
+])
+def test_questions_about_each_article(question: str, each: bool, topic: str | None) -> None:
+    from assistant.answer_types import article_topic, compares_articles
+
+    assert compares_articles(question) is each
+    if topic:
+        assert article_topic(question) == topic
