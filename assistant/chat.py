@@ -19,6 +19,9 @@ _PRONOUNS = re.compile(
 )
 
 
+# Words about an article rather than its story: not carried into a follow-up.
+_ABOUT_TEXT = frozenset("article articles piece pieces story stories report reports write-up published publish "
+                        "date dated written mention mentions mentioned say says said".split())
 _MARKERS = re.compile(r"\s*\[\d+\]")
 
 
@@ -74,8 +77,8 @@ class Conversation:
         With a served model (``ASSISTANT_LLM=openai``) the model rewrites it from the history
         (``prompts/condense.txt``). The bundled local model is not asked: it takes seconds per call.
         Without a rewriting model: when the question leans on the history (a pronoun, or almost no
-        content words of its own), the previous standalone question's entities (or, lacking any, its
-        content words) are appended, so retrieval still finds what the conversation is about.
+        content words of its own), the previous standalone question's entities and content words are
+        appended, so retrieval still finds what the conversation is about.
         """
         if not self.turns:
             return question
@@ -91,13 +94,15 @@ class Conversation:
             return rewritten
         previous = self.turns[-1].standalone
         words = re.findall(r"[\w'’-]+", previous)
-        # Entities (capitalised words past the first, numbers) name what the conversation is about;
-        # without any, the previous question's content words stand in. Measured on the eval's 8
-        # multi-turn cases in extractive mode: 6 right with entities, 5 carrying every content word or
-        # entities plus long words.
+        # Entities (capitalised words past the first, numbers) name what the conversation is about, and
+        # the previous question's other content words say what about it ("exports of advanced AI chips"
+        # for "Which country is that aimed at?"), except words about the text itself ("When was the
+        # article published?" would turn "Which firms does it mention?" into a question about a date).
+        # Measured on the 18 multi-turn cases of the four eval sets in extractive mode: 17 right,
+        # against 14 carrying the entities alone.
         entities = [w for w in words[1:] if w[0].isupper() or w[0].isdigit()]
         carried = []
-        for word in entities or words:
+        for word in entities + [w for w in words if w.lower() not in _ABOUT_TEXT]:
             stems = content_words(word)  # compared as stems, the way content_words sees them
             if stems and not stems & own and word not in carried:
                 carried.append(word)

@@ -67,3 +67,15 @@ def test_save_and_resume(tmp_path):
     chat.save(tmp_path / "chat.json")
     resumed = Conversation.load(a, tmp_path / "chat.json")
     assert resumed.turns == chat.turns
+
+
+def test_fallback_carries_what_the_previous_question_asked_about_but_not_words_about_the_text(tmp_path):
+    a, _ = make(tmp_path, "extractive", [])
+    chat = Conversation(a, [Turn("What is the US doing about exports of advanced AI chips?",
+                                 "What is the US doing about exports of advanced AI chips?", "x [1]")])
+    # "exports", "chips": what "that" stands for, so retrieval finds the export-curbs sentence.
+    assert chat.standalone("Which country is that aimed at?") == \
+        "Which country is that aimed at? (US AI doing exports advanced chips)"
+    chat = Conversation(a, [Turn("When was the MENAFN article published?", "When was the MENAFN article published?", "x")])
+    # "article published" would make the follow-up a question about the article's date.
+    assert chat.standalone("Which technology firms does it mention?") == "Which technology firms does it mention? (MENAFN)"
