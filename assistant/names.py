@@ -163,6 +163,8 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         ("European bloc", "EU European Union"), ("premier", "prime minister"), ("chipmakers?", "semiconductor companies"),
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),
+        # A story a wire service passed on is credited "(via Reuters)".
+        ("wire services?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
     ]
 ]
 

@@ -188,6 +188,8 @@ def test_capitals_and_news_synonyms_gain_their_other_form() -> None:
         assert added in expanded
     assert expand_names("When will Kishida meet Biden?") == "When will Kishida meet Biden?"
     assert has_alias("Brussels") and not has_alias("Kishida")
+    # A wire service is credited "(via Reuters)"; no agency's name is added (it would count as asked).
+    assert expand_names("Which wire service passed it on?").endswith("(that is: via)")
 
 
 def test_names_and_name_phrases() -> None:
