@@ -32,7 +32,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b", re.I)),
-    ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b", re.I)),
+    ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
     ("date", re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bdate of\b|\bby what date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
@@ -75,7 +75,9 @@ _ROLE_QUESTION = re.compile(
     rf"\b[Ww]hat (?:specific |exact |particular )?(?:role|part|contribution) (?:will|would|does|did|is|could|might|should)"
     rf" {_NAME}\s+(?:play|have|take|make)\b"
     rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|did|is|could) {_NAME}\s+(?:exactly\s+|specifically\s+)?"
-    rf"(?:contribute|provide|bring|supply|offer)\b")
+    rf"(?:contribute|provide|bring|supply|offer)\b"
+    # One word: "What is Amazon's role?" asks what it does; "What is Iliana Ivanova's role?" asks her title.
+    r"|\b[Ww]hat(?:'s| is| was| will be| would be) (?:the\s+)?([A-Z][\w'.-]+)(?:'s|’s) (?:specific |exact )?(?:role|part|contribution)\b")
 _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|provides?|supplies|supply|offers?|contributes?"
                r"|brings?|leads?|develops?|builds?|invests?)")
 
@@ -108,6 +110,25 @@ _REACTION_QUESTION = re.compile(
 _REACTION_VERB = re.compile(
     r"\b(?:respond|react|repl(?:y|ied)|welcom|criticiz|criticis|condemn|protest|retaliat|object|denounc|reject|oppos"
     r"|confirm|den(?:y|ied)|comment|said|says|stated|told|warned|accused|called)\w*\b", re.I)
+
+
+# "Who is Japan's foreign minister?", "Who is Nvidia's CEO?": the person must be named with that office
+# ("Prime Minister Fumio Kishida" is no foreign minister).
+_OFFICES = (r"minister|secretary|president|commissioner|ceo|chief executive|chair(?:man|woman|person)?|director|governor"
+            r"|ambassador|spokes(?:person|man|woman)|premier|chancellor|mayor|founder|envoy")
+_OFFICE_QUESTION = re.compile(rf"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?[^?]*?"
+                              rf"((?:\b[a-z][\w-]*\s+){{0,2}})\b({_OFFICES})s?\b", re.I)
+_NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top main chief".split())
+
+
+def _names_the_office(text: str, question: str) -> bool:
+    """For "Who is Japan's foreign minister?": whether ``text`` has the office's words ("foreign minister")."""
+    match = _OFFICE_QUESTION.search(question)
+    if not match:
+        return True
+    words = [w for w in match.group(1).split() if len(w) > 1 and w.lower() not in _NOT_OFFICE_WORDS and not place_of(w)]
+    words += ["prime", "minister"] if match.group(2).lower() == "premier" else match.group(2).split()
+    return all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)
 
 
 def _reacts(text: str, name: str) -> bool:
@@ -150,7 +171,7 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
                          rf"(?:{_ACTOR_VERBS})\w*\b", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
-    ("any", re.compile(r"\bwhich (?:specific|exact|particular)\b", re.I)),
+    ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
 ]
 
 # "Which newspaper / outlet / wire service": asks for the media, where a paper's name is an answer; "which
@@ -194,7 +215,7 @@ def _locative(text: str, name: str, said: bool = False) -> bool:
 def _names_the_thing(text: str, name: str, question: str) -> bool:
     """For "which specific chips": whether ``text`` uses ``name`` for the thing asked about ("H100 chips",
     "chips such as the H100"), not just somewhere in the sentence."""
-    match = re.search(r"\bwhich (?:specific|exact|particular)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?:s|es)?"
+    match = re.search(r"\b(?:which|what) (?:specific|exact|particular)\s+((?:[\w-]+\s+){0,3}?[\w-]+?)(?:s|es)?"
                       r"(?:\s*[,(]|\s+(?:are|is|was|were|do|does|did|will|would|can|could|has|have|had)\b)",
                       question, re.I)
     if not match:
@@ -207,6 +228,33 @@ def _names_the_thing(text: str, name: str, question: str) -> bool:
     return bool(re.search(rf"\b{last}(?:'s|’s)?\s+(?:[\w-]+\s+)?{thing}\b", text, re.I)
                 or re.search(rf"\b{thing}\b[^.;]{{0,20}}\b(?:such as|like|including|called|named|known as)\b[^.;]{{0,40}}"
                              rf"\b{re.escape(name)}\b", text, re.I))
+
+
+_GENERIC_ORGS = frozenset("companies company firms firm corporations corporation businesses business groups group "
+                          "organisations organisation organizations organization".split())
+_PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
+                         "participating notable main key leading new these those such same different".split())
+_ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,2}})({_ORG_NOUNS})\b", re.I)
+
+
+def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
+    """For "which university", "which battery makers", "which tech companies": whether ``text`` calls
+    ``name`` that ("tech giants such as Nvidia", "the University of Tokyo"); a plain "which companies"
+    takes any organisation, and papers are left to the media rules."""
+    match = _ORG_TYPE.search(question)
+    if not match or _MEDIA_QUESTION.search(match.group(0)):
+        return True
+    noun = match.group(2).lower()
+    described = [w for w in match.group(1).split() if w.lower() not in _PLAIN_WORDS and not place_of(w)]
+    at = text.find(name)
+    window = text[max(0, at - 60): at + len(name) + 60] if at >= 0 else text
+
+    def near(word: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(word[:-3] if word.lower().endswith('ies') else word[:5])}", window, re.I))
+
+    # The kind of organisation ("university", "makers") must be there; of the words describing it ("battery",
+    # "well-known tech"), one is enough.
+    return (noun in _GENERIC_ORGS or near(noun)) and (not described or any(near(w) for w in described))
 
 
 def _qualified(text: str, names: list[str], question: str, about: str = "") -> list[str]:
@@ -225,7 +273,10 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
         return [n for n in names if capital_country(n) == place or (capital_country(n) is None and place in places)]
     asked = entities(question_part(question), skip_first=True)
     asked_places = {p for _, p in asked if p}
-    if place not in places and (places - asked_places or place not in {p for _, p in entities(about) if p}):
+    # An organisation of a country is tied to it in its own sentence ("Japanese firms such as ..."); an
+    # article's header about Japan does not make every firm it names Japanese.
+    header_ok = sort != "org" and place in {p for _, p in entities(about) if p}
+    if place not in places and (places - asked_places or not header_ok):
         return []
     names = [n for n in names if affiliation(text, n) in (None, place)]
     others = [(n, p) for n, p in asked if len(n) > 1 and p != place and n.lower() not in TITLES]
@@ -288,6 +339,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
         if sort == "org" and any(w.lower() in TITLES for w in name.split()):
             continue  # "Prime Minister Fumio Kishida" is a person
         if sort == "org" and any(w.lower() in MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
+            continue
+        if sort == "org" and not _of_the_kind_asked(text, name, question):
             continue
         if sort in ("city", "place") and not _locative(text, name, said):
             continue
@@ -397,7 +450,7 @@ def expected_kind(question: str) -> str | None:
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
     role = _ROLE_QUESTION.search(question)
     if role:
-        return f"role:{role.group(1) or role.group(2)}"
+        return "role:" + next(g for g in role.groups() if g)
     if _OUTCOME_QUESTION.search(question):
         return "outcome"
     for kind, pattern in _QUESTION_KINDS:
@@ -435,7 +488,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")
-        return 1.0 if _qualified(text, new, question, about) else 0.0
+        return 1.0 if _qualified(text, new, question, about) and _names_the_office(text, question) else 0.0
     if kind.startswith("origin:"):
         name = re.escape(kind.partition(":")[2].split()[-1])
         places = "|".join(re.escape(n) for n, p in entities(text) if p and p != "EU") or "(?!)"

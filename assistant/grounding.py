@@ -371,7 +371,8 @@ class Verifier:
             found = self._article_meta(question, hits, meta)
             if found:
                 return found
-        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h)]
+        # A heading ("Strengthening Bilateral High-Tech Ties") states nothing: only sentences answer.
+        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if _STATES.search(s[2])]
         if not candidates:
             return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
         kind = expected_kind(question)
@@ -521,6 +522,9 @@ class Verifier:
 # mentions ...?".
 _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?"
                             r"|texts?)\b", re.I)
+
+
+_STATES = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
 class Extraction(NamedTuple):

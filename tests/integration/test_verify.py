@@ -189,3 +189,10 @@ def test_a_true_answer_to_another_question_is_off_target(verifier):
     assert beside and on_point
     assert verifier.off_target(question, beside, extracted.citations)
     assert not verifier.off_target(question, on_point, extracted.citations)
+
+
+def test_a_heading_is_no_answer(verifier):
+    text = "Strengthening Bilateral High-Tech Ties\n\nThe framework may engage tech giants such as Nvidia and Arm."
+    extracted = verifier.extract("Which tech giants could be engaged?", [hit(1, text)])
+    assert not extracted.refused
+    assert [c.quote for c in extracted.citations] == ["The framework may engage tech giants such as Nvidia and Arm."]
