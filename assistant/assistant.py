@@ -194,7 +194,10 @@ class Assistant:
         best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
         return best >= self.settings.min_relevance or any(h.keyword is not None for h in hits)
 
-    def _messages(self, question: str, evidence: Evidence) -> list[Message]:
+    def _messages(self, question: str, evidence: Evidence, follows: str | None = None) -> list[Message]:
+        if follows:
+            # A follow-up's pronoun ("Which country is that aimed at?") needs the question it follows.
+            question = f"{question} (This follows the question: {follows})"
         return [
             {"role": "system", "content": self.prompts.render("system")},
             {"role": "user", "content": self.prompts.render("answer", evidence=evidence.text, question=question)},
@@ -202,7 +205,7 @@ class Assistant:
 
     def stream(self, question: str, *, articles: list[str] | None = None, sources: list[str] | None = None,
                since: str | None = None, until: str | None = None,
-               retrieval_question: str | None = None) -> Iterator[str | Answer]:
+               retrieval_question: str | None = None, follows: str | None = None) -> Iterator[str | Answer]:
         """Yield text deltas as they are generated, then the final verified `Answer`.
 
         The final answer's text is the verified one: sentences the articles do not support are gone and
@@ -247,7 +250,7 @@ class Assistant:
             t = time.perf_counter()
             parts: list[str] = []
             with nullcontext() if getattr(generator, "concurrent", True) else self._model_lock:
-                for delta in generator.stream(self._messages(question, evidence)):
+                for delta in generator.stream(self._messages(question, evidence, follows)):
                     if not parts:
                         timings["first_token"] = time.perf_counter() - started
                     parts.append(delta)

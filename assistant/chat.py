@@ -119,7 +119,11 @@ class Conversation:
     def stream(self, question: str, **kwargs: Any) -> Any:
         standalone = self.standalone(" ".join(question.split()))
         answer: Answer | None = None
-        for piece in self.assistant.stream(question, retrieval_question=standalone, **kwargs):
+        # The model reads the question it follows too (retrieval has the rewrite). Measured on the 18
+        # multi-turn cases of the four eval sets with the local model: 15 right, 14 without it (adding the
+        # previous answer as well: 15).
+        follows = self.turns[-1].question if self.turns and standalone != question else None
+        for piece in self.assistant.stream(question, retrieval_question=standalone, follows=follows, **kwargs):
             if isinstance(piece, Answer):
                 answer = piece
             yield piece

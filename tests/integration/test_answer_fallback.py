@@ -108,3 +108,15 @@ def test_a_question_about_each_article_is_answered_article_by_article(tmp_path, 
     assert len({c.article_id for c in answer.citations}) == 2  # one sentence from each article, each named
     assert "reliance on China" in answer.text and "restrict the export" in answer.text
     assert "(MENAFN)" in answer.text
+
+
+def test_the_model_reads_the_question_a_follow_up_follows(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm,
+                        ["The US restricts exports of advanced AI chips to China [1]."])
+    chat = a.chat()
+    chat.ask("What is the US doing about exports of advanced AI chips?")
+    first = generator.calls[-1][-1]["content"]
+    assert "This follows the question" not in first
+    chat.ask("Which country is that aimed at?")
+    prompt = generator.calls[-1][-1]["content"]
+    assert "Which country is that aimed at? (This follows the question: What is the US doing about exports" in prompt
