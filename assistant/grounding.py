@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from assistant.answer_types import (
     about_the_question,
     article_meta_question,
+    asked_about,
     carries,
     expected_kind,
 )
@@ -372,10 +373,16 @@ class Verifier:
             if found:
                 return found
         # A heading ("Strengthening Bilateral High-Tech Ties") states nothing: only sentences answer.
-        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if _STATES.search(s[2])]
+        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if not _is_heading(s[2])]
         if not candidates:
             return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
         kind = expected_kind(question)
+        # The thing a question asks about ("penalties", "quantum computing") that no retrieved passage
+        # mentions at all: nothing they say is about it.
+        topic = asked_about(asked)
+        if topic and not any(content_words(" ".join(topic)) & content_words(f"{h.article.header()} {h.chunk.text}")
+                             for h in hits):
+            return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # Names the question brings that no retrieved passage (or its header) carries: a false premise
         # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
         absent = self._absent_names(asked, hits)
@@ -525,6 +532,14 @@ _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:arti
 
 
 _STATES = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _is_heading(text: str) -> bool:
+    """A short title-case line without a full stop ("Strengthening Bilateral High-Tech Ties"); not a sentence
+    a hard line break cut ("... a record driven by")."""
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return not _STATES.search(text) and len(words) <= 15 and capitalised >= 0.6 * len(words)
 
 
 class Extraction(NamedTuple):

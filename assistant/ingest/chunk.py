@@ -33,12 +33,27 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of logical lines: a hard-wrapped sentence ("... a record driven by" / "demand from ...") is one
+    line again; a line ending a sentence, a heading followed by a capitalised line, a blank line all end it."""
+    lines: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        if (lines and text[lines[-1][1]:start] == "\n" and re.match(r"\s*[a-z0-9(]", text[start:end])
+                and not re.search(r"[.!?:;。！？\"”’)\]]\s*$", text[lines[-1][0]:lines[-1][1]])):
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` spans of sentences; a line break always ends a sentence."""
+    """Return ``(start, end)`` spans of sentences; a line break ends a sentence, unless it only wraps one
+    (the next line goes on in lower case after a line without a full stop)."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for match in _BOUNDARY.finditer(text, line.start(), line.end()):
+    for line_start, line_end in _lines(text):
+        start = line_start
+        for match in _BOUNDARY.finditer(text, line_start, line_end):
             before = text[start:match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
             if match.group()[0] not in "。！？" and (last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
@@ -47,7 +62,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if span:
                 spans.append(span)
             start = match.end()
-        span = _trimmed(text, start, line.end())
+        span = _trimmed(text, start, line_end)
         if span:
             spans.append(span)
     return spans

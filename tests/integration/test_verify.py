@@ -196,3 +196,10 @@ def test_a_heading_is_no_answer(verifier):
     extracted = verifier.extract("Which tech giants could be engaged?", [hit(1, text)])
     assert not extracted.refused
     assert [c.quote for c in extracted.citations] == ["The framework may engage tech giants such as Nvidia and Arm."]
+
+
+def test_a_question_about_something_no_passage_mentions_is_refused(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    assert verifier.extract("What did the statement say about quantum computing?", hits).refused
+    assert verifier.extract("What are the penalties for breaking the rules?", hits).refused
+    assert not verifier.extract("What did the statement say about AI?", hits).refused

@@ -36,6 +36,12 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
     ("What is Amazon's role in the framework?", "role:Amazon"),
     ("What is Iliana Ivanova's role?", None),  # a person's role is her title: an open question
     ("What specific AI projects will be funded?", "name:any"),
+    ("Why did Arm decide to join?", "motive:Arm"),
+    ("How did markets react to the news?", "reaction:markets"),
+    ("What did analysts say about the partnership?", "speech:analysts"),
+    ("How much rare metal does the EU import from China?", "number:metal"),
+    ("How will the framework be funded?", "money"),
+    ("What is Japan's current share of global chip production?", "share"),
     ("In which US city will they meet?", "name:city"),
     ("Where will the factories be built?", "name:place"),
     ("Which specific rare metals does the framework cover?", "name:any"),
@@ -318,3 +324,37 @@ def test_the_kind_of_organisation_asked_for() -> None:
         ("Which Japanese companies will participate?", 0.0),  # nothing ties the giants to Japan
     ]:
         assert carries(firms, expected_kind(question), question, "US and Japan Boost AI") == expected, question
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("What did the joint statement say about quantum computing?", ["quantum", "computing"]),
+    ("What are the penalties for violating the export restrictions?", ["penaltie"]),
+    ("What are the environmental concerns about the new materials?", ["concern"]),
+    ("What is the purpose of the framework?", []),  # "aims to ..." answers it in other words
+    ("What upside did the research chief see?", []),  # the asker's word for "mutual benefits"
+    ("When will Kishida meet Biden?", []),
+    ("What are the obstacles to the Japan-EU talks?", ["obstacle"]),
+    ("What is the US trying to restrict the export of?", []),  # "the US trying to" names no thing
+])
+def test_what_a_question_asks_about(question: str, topic: list[str]) -> None:
+    from assistant.answer_types import asked_about
+
+    assert asked_about(question) == topic
+
+
+def test_a_motive_needs_a_reason_given_to_that_party() -> None:
+    assert carries("engaging tech giants such as Nvidia, Arm, and Amazon.", "motive:Arm") == 0.0
+    assert carries("Arm joined to expand its chip business.", "motive:Arm") == 1.0
+
+
+def test_who_will_do_something_needs_the_act() -> None:
+    talks = "Iliana Ivanova, the EU Commissioner, expressed the mutual benefits of the dialogue with Japan."
+    assert carries(talks, expected_kind("Who will chair the Japan-EU dialogue?"), "Who will chair the Japan-EU dialogue?") == 0.0
+    led = "Iliana Ivanova will chair the dialogue with Japan."
+    assert carries(led, expected_kind("Who will chair the Japan-EU dialogue?"), "Who will chair the Japan-EU dialogue?") == 1.0
+
+
+def test_a_unions_countries_are_its_members() -> None:
+    question = "Which EU countries oppose the materials deal?"
+    assert carries("Japan and the European Union (EU) will talk.", expected_kind(question), question) == 0.0
+    assert carries("In the EU, France and Germany oppose the deal with Japan.", expected_kind(question), question) == 1.0

@@ -236,3 +236,14 @@ def test_ids_stable_and_unique_property(text: str, max_words: int) -> None:
     # Changing the text of the first chunk changes its id.
     edited = "Zeta " + text.lstrip()
     assert chunk_text("art", edited, max_words=max_words)[0].chunk_id != first[0].chunk_id
+
+
+def test_a_hard_wrapped_sentence_stays_one_sentence() -> None:
+    text = ("The Lunar Trade Office said that exports reached 42 tonnes in April, a record driven by\n"
+            "demand from the Mars colonies. Officials expect more.\n\nA Heading\nThe next paragraph.\n"
+            "A list item without a stop\nAnother item")
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences[0].endswith("driven by\ndemand from the Mars colonies.")
+    # A heading, a line that ends a sentence, and a capitalised next line still end one.
+    assert sentences[1:] == ["Officials expect more.", "A Heading", "The next paragraph.",
+                             "A list item without a stop", "Another item"]
