@@ -16,7 +16,7 @@ from assistant.answer_types import article_references, article_topic, compares_a
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
-from assistant.grounding import REFUSAL_TEXT, Evidence, Extraction, Verifier, content_words
+from assistant.grounding import REFUSAL_TEXT, Evidence, Extraction, Verifier, article_label, content_words
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
@@ -142,8 +142,7 @@ class Assistant:
             if found.refused or not found.citations:
                 continue
             citation = replace(found.citations[0], n=len(citations) + 1)
-            source = f" ({citation.source})" if citation.source else ""
-            parts.append(f"“{citation.title}”{source}: “{citation.quote}” [{citation.n}]")
+            parts.append(f"{article_label(citation.title, citation.source)}: “{citation.quote}” [{citation.n}]")
             citations.append(citation)
         if len(citations) < 2:
             return None

@@ -117,6 +117,17 @@ def _cos(a: list[float], b: list[float]) -> float:
     return dot / (na * nb)
 
 
+def _closeness(q_vec: list[float], q_words: set[str], vec: list[float], text: str) -> float:
+    """How close a sentence is to the question: 0.6 cosine plus 0.4 share of the question's content words."""
+    overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
+    return 0.6 * max(0.0, _cos(q_vec, vec)) + 0.4 * overlap
+
+
+def article_label(title: str, source: str | None) -> str:
+    """How an answer names an article: “Title” (Source)."""
+    return f"“{title}”{f' ({source})' if source else ''}"
+
+
 def _name_carried(name: str, words: set[str], text: str) -> bool:
     """Whether ``text`` (whose content words are ``words``) carries ``name``, a capital or demonym counting
     as its country's name ("Tokyo" is carried by "Japan")."""
@@ -399,8 +410,7 @@ class Verifier:
         scored = []
         closest: tuple[float, Hit, tuple[int, int, str]] | None = None
         for (hit, sent), vec in zip(candidates, vecs[1:]):
-            overlap = len(q_words & content_words(sent[2])) / len(q_words) if q_words else 0.0
-            relevance = 0.6 * max(0.0, _cos(q_vec, vec)) + 0.4 * overlap
+            relevance = _closeness(q_vec, q_words, vec, sent[2])
             has_kind = carries(sent[2], kind, question, hit.article.header())
             if not has_kind:
                 # "how much money" is not answered by a sentence without an amount; the closest such
@@ -436,8 +446,8 @@ class Verifier:
             picked = [chosen[0], *(c for c in chosen[1:2] if c[1].article.article_id != chosen[0][1].article.article_id
                                    and c[0] >= chosen[0][0] - 0.05)]
             citations = citations[:len(picked)]
-            named = [f"“{hit.article.title}”{f' ({hit.article.source})' if hit.article.source else ''} does: "
-                     f"“{c.quote}” [{c.n}]" for c, (_, hit, _) in zip(citations, picked)]
+            named = [f"{article_label(hit.article.title, hit.article.source)} does: “{c.quote}” [{c.n}]"
+                     for c, (_, hit, _) in zip(citations, picked)]
             return Extraction(" ".join(named), citations, False, "", note, settled=True)
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
@@ -449,12 +459,8 @@ class Verifier:
         kind = expected_kind(question)
         q_words = content_words(question)
         vecs = self.embed([question, *texts])
-        out = []
-        for text, vec in zip(texts, vecs[1:]):
-            overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
-            bonus = 0.3 * carries(text, kind, question) if kind else 0.0
-            out.append(0.6 * max(0.0, _cos(vecs[0], vec)) + 0.4 * overlap + bonus)
-        return out
+        return [_closeness(vecs[0], q_words, vec, text) + (0.3 * carries(text, kind, question) if kind else 0.0)
+                for text, vec in zip(texts, vecs[1:])]
 
     def off_target(self, question: str, answer: list[Citation], extracted: list[Citation],
                    margin: float = OFF_TARGET_MARGIN) -> bool:
@@ -468,8 +474,7 @@ class Verifier:
         # evidence ("Japan and the US" is a new name for "who is about to start talks with the EU").
         if kind and not kind.startswith("name") and any(carries(c.quote, kind, question) for c in answer):
             return False
-        mine = self.relevance(question, [c.quote for c in answer])
-        best = self.relevance(question, [extracted[0].quote])[0]
+        *mine, best = self.relevance(question, [*(c.quote for c in answer), extracted[0].quote])
         return max(mine) < best - margin
 
     def absent_refusal(self, question: str, hits: list[Hit]) -> str | None:
@@ -517,7 +522,7 @@ class Verifier:
         if not value:
             return Extraction(f"The articles do not give the {field} of “{article.title}”.", [], True, "kind", "")
         sentence = {
-            "date": f"“{article.title}”{f' ({article.source})' if article.source else ''} is dated {spelled_date(value)}.",
+            "date": f"{article_label(article.title, article.source)} is dated {spelled_date(value)}.",
             "source": f"“{article.title}” was published by {value}.",
             "title": f"The article's title is “{value}”.",
         }[field]
