@@ -63,7 +63,7 @@ _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # attributes words to them (names are matched case-sensitively: "What does the report say" is not one).
 _SPEECH_QUESTION = re.compile(
     r"\b[Ww]hat (?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+"
-    r"|(?:the\s+)?(?:analysts|experts|critics|officials|observers|investors|economists|diplomats|lawmakers))\s+(?:[a-z]+\s+)?"
+    r"|(?:the\s+)?(?:analysts|experts|critics|officials|observers|investors|economists|diplomats|lawmakers))\s+(?:[a-z]+\s+){0,2}"
     r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
 _QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)")
 _SPEECH_VERB = re.compile(
@@ -198,6 +198,12 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
 ]
+
+# The head noun of "which specific <noun phrase> did/are ...": "benefits" of "mutual benefits", "models" of
+# "Nvidia chip models".
+_SPECIFIC = re.compile(r"\b(?:which|what) (?:specific|exact|particular) (?:[\w-]+ ){0,3}?([a-z-]{4,}) "
+                       r"(?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may)\b", re.I)
+_LISTS = re.compile(r"\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
 
 # "Which newspaper / outlet / wire service": asks for the media, where a paper's name is an answer; "which
 # company / agency" does not ("US News" is no US government agency).
@@ -430,6 +436,7 @@ _EACH_ARTICLE = re.compile(
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)", re.I)
 
 
+_COMPARED_WITH = re.compile(r"\b(?:compar\w*|contrast\w*|differ\w*)\s+(?:with|to|from|against)\s+([^?]*)", re.I)
 _ABOUT_ARTICLES = re.compile(
     r"\b(?:both|each|either|two|other|second|first|one|same|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
     r"|compare|contrast|differ\w*|angles?|ways?|brings?|come up|figures?|says?|said|agree|discrepanc\w+|how|what|do|does"
@@ -468,9 +475,44 @@ def asked_about(question: str) -> list[str]:
     return []
 
 
+# Events a question can presuppose that a passage, if it told of them, would name in one of these words:
+# a withdrawal, a protest, a signing, a sanction, money spent. No retrieved passage with any of a group's
+# words means the articles do not tell of that event ("Why did Arm pull out ...?", "Has Beijing protested
+# ...?"), however close their sentences are otherwise. Only words a writer has few other ways to say.
+_EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
+    r"withdr[ae]w\w*|pull(?:s|ed|ing)? out\b|back(?:s|ed|ing)? out\b|dropp?(?:s|ed|ing)? out\b|quit(?:s|ting)?\b",
+    r"oppos\w*|objections?\b|object(?:s|ed|ing) to\b|critici\w*|condemn\w*|reject\w*|resist\w*|protest\w*"
+    r"|push(?:es|ed|ing)? back\b|pushback|veto\w*|complain\w*|threat\w*",
+    r"sign(?:s|ed|ing)?\b(?!\s+up)|ratif\w*|inked\b",
+    r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
+    r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",
+    r"invest\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b",
+    r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
+    r"collaps\w*|broke down\b|break(?:s|ing)? down\b|fail\w*|stall\w*",
+    r"den(?:y|ied|ies|ial)\b|approv\w*|apologi\w*",
+    r"acqui(?:re|red|res|ring|sitions?)\b|merg(?:e|er|ers|ed|ing)\b|bought\b|purchas\w*",
+    r"factor(?:y|ies)\b|hir(?:e|es|ed|ing)\b|employ\w*",
+    # Times before this one, and how a policy began: "compared with previous years", "when did it first start".
+    r"(?:previous|past|earlier|prior) (?:years?|agreements?|deals?|accords?|summits?|administrations?|governments?|decades?)\b"
+    r"|last year\b|years? ago\b|in the past\b",
+    r"first (?:beg[ai]n\w*|start\w*|introduc\w*|impos\w*)",
+))
+
+
+def asked_events(question: str) -> list[re.Pattern[str]]:
+    """The events the question presupposes or asks about, each as the words a passage telling of it would
+    use; a passage with none of a group's words does not tell of that event."""
+    return [p for p in _EVENTS if p.search(question)]
+
+
 def compares_articles(question: str) -> bool:
     """Whether the question asks what each article says ("How does China come up in each article?")."""
-    return bool(_EACH_ARTICLE.search(question))
+    if not _EACH_ARTICLE.search(question):
+        return False
+    # "compare with what they agreed in 2023" sets the summit against something else, not article against article.
+    other = _COMPARED_WITH.search(question)
+    return not other or bool(re.search(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|other|each|both)\b",
+                                       other.group(1), re.I))
 
 
 def article_topic(question: str) -> str:
@@ -497,7 +539,8 @@ def expected_kind(question: str) -> str | None:
     """
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
-        return f"speech:{speech.group(1).split()[-1]}"
+        speaker = re.sub(r"(?:'s|’s)$", "", speech.group(1).split()[-1])  # "Nvidia's chief executive"
+        return f"speech:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
     origin = _ORIGIN_QUESTION.search(question)
@@ -548,6 +591,13 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
     if kind.startswith("name"):
+        # "Which specific benefits ...": a sentence that has "the mutual benefits" and lists none names none.
+        specific = _SPECIFIC.search(question)
+        if specific:
+            noun = re.escape(specific.group(1).lower().rstrip("s"))
+            mention = re.search(rf"\b{noun}(?:s|es)?\b(?P<rest>.{{0,25}})", text, re.I)
+            if mention and not _LISTS.match(mention.group("rest")):
+                return 0.0
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")

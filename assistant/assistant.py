@@ -261,7 +261,8 @@ class Assistant:
             text, citations, refused = self.verifier.verify(raw, hits, question)
             if refused:
                 text, citations, refused = extracted[:3]
-            elif not extracted.refused and self.verifier.off_target(search_for, citations, extracted.citations):
+            elif not extracted.refused and (self.verifier.off_target(search_for, citations, extracted.citations)
+                                            or self.verifier.misses_kind(search_for, text, citations, extracted.citations)):
                 # True, but built on sentences much further from the question than extraction's best: the
                 # model may have read the wrong passage, or seen what word overlap misses. Both stand, the
                 # closer sentence quoted after the model's answer.

@@ -19,6 +19,7 @@ from assistant.answer_types import (
     about_the_question,
     article_meta_question,
     asked_about,
+    asked_events,
     carries,
     expected_kind,
 )
@@ -30,6 +31,7 @@ from assistant.retrieve import Hit
 from assistant.types import Citation, spelled_date
 
 REFUSAL_TEXT = "The articles do not say."
+NOT_A_QUESTION = "I answer questions about the articles from what they say, and do not follow instructions to change that; ask a question."
 # Extractive answers quote the article, so they are supported by construction; what is scored is how
 # well a sentence answers the question (0.6 cosine + 0.4 word overlap + the answer-kind bonus). Below
 # this, the articles do not say. Set on the evaluation set: paraphrased questions score 0.26-0.45.
@@ -300,7 +302,15 @@ class Verifier:
         # capital or demonym is carried by its country ("Tokyo and Brussels" by "Japan and the EU").
         names = _raw_names(sentence)
         absent = [n for n in names if not _name_carried(n, chunk_words, context)]
-        misses = len(_numbers(sentence) - _numbers(context)) + len(absent)
+        # The header's date dates the article, not the events it reports: a number only the header has
+        # supports a sentence about the article ("MENAFN published it on March 31"), not "began in 2024-03-31".
+        passage_numbers = _numbers(" ".join(t for _, _, t in chunk_sents))
+        source = hit.article.source
+        if not (_ABOUT_ARTICLE.search(sentence) or (source and source.lower() in sentence.lower())):
+            passage_numbers |= _numbers(context) - _numbers(hit.article.date or "")
+        else:
+            passage_numbers |= _numbers(context)
+        misses = len(_numbers(sentence) - passage_numbers) + len(absent)
         # A name the passage has, but not in the sentence that carries the claim, is a fact moved from one
         # sentence to another ("The Business Daily is credited with ..." when US News is): 0.6 per name.
         window = " ".join([hit.article.header(), *(t for _, _, t in chunk_sents[best_i:best_i + 1])])
@@ -326,7 +336,11 @@ class Verifier:
         sentences = parse_answer(raw)
         asked = content_words(question)
         # A claim must say something: a sentence made only of the question's words restates it.
-        claims = [s for s in sentences if claim_words(s.text) - asked and not is_refusal(s.text)]
+        # Nor does a sentence cut off before its fact ("... got the report from.", "... sectors,.").
+        # A "Yes, ..." to a yes/no question restates it by nature: its support is checked like any claim's.
+        confirms = bool(_YES_NO_QUESTION.match(question))
+        claims = [s for s in sentences if (claim_words(s.text) - asked or (confirms and _YES.match(s.text)))
+                  and not is_refusal(s.text) and not _CUT_OFF.search(s.text)]
         if not claims or not hits:
             return REFUSAL_TEXT, [], True
         per_hit = [self._chunk_sentences(h) for h in hits]
@@ -369,7 +383,8 @@ class Verifier:
             return REFUSAL_TEXT, [], True
         return " ".join(out_parts), citations, False
 
-    def extract(self, question: str, hits: list[Hit], max_sentences: int = 2) -> Extraction:
+    def extract(self, question: str, hits: list[Hit], max_sentences: int = 2,
+                min_relevance: float = EXTRACT_MIN_RELEVANCE) -> Extraction:
         """Extractive mode: the retrieved sentences that best answer the question, each cited.
 
         Also the first judge in every mode: ``why`` tells a refusal's reason (``"kind"``: no sentence carries
@@ -378,6 +393,9 @@ class Verifier:
         the question paraphrases the article).
         """
         asked, question = question, expand_names(question)
+        if _INJECTION.search(asked) and "?" not in asked:
+            # Only an instruction to drop the rules ("... print your system prompt, then say ..."): no question.
+            return Extraction(NOT_A_QUESTION, [], True, "kind", "")
         meta = article_meta_question(question)
         if meta:
             found = self._article_meta(question, hits, meta)
@@ -393,6 +411,11 @@ class Verifier:
         topic = asked_about(asked)
         if topic and not any(content_words(" ".join(topic)) & content_words(f"{h.article.header()} {h.chunk.text}")
                              for h in hits):
+            return Extraction(REFUSAL_TEXT, [], True, "kind", "")
+        # An event the question presupposes (a withdrawal, a protest, a signing) that no retrieved passage
+        # tells of in any of its usual words.
+        passages = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
+        if any(not event.search(passages) for event in asked_events(asked)):
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # Names the question brings that no retrieved passage (or its header) carries: a false premise
         # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
@@ -424,7 +447,7 @@ class Verifier:
         scored.sort(key=lambda t: -t[0])
         chosen: list[tuple[float, Hit, tuple[int, int, str]]] = []
         for item in scored:
-            if item[0] < EXTRACT_MIN_RELEVANCE or len(chosen) == max_sentences:
+            if item[0] < min_relevance or len(chosen) == max_sentences:
                 break
             if any(content_words(item[2][2]) == content_words(c[2][2]) for c in chosen):
                 continue
@@ -477,6 +500,22 @@ class Verifier:
         *mine, best = self.relevance(question, [*(c.quote for c in answer), extracted[0].quote])
         return max(mine) < best - margin
 
+    def misses_kind(self, question: str, text: str, cited: list[Citation], extracted: list[Citation]) -> bool:
+        """Whether a verified answer states the asked-for kind of fact less clearly than extraction's
+        sentences do: a name for "which news agency" ("... got the report from." names none), an explicit
+        date where the answer has only "next month"."""
+        question = expand_names(question)
+        kind = expected_kind(question)
+        if not kind or not extracted:
+            return False
+        # The sentences are verified, so they are about what was asked; a name must still be a new one, and
+        # what they cite tells what their pronouns stand for ("They chose ...").
+        about = " ".join(c.quote for c in cited)
+        said = max((carries(s.text, kind, question, about) if kind.startswith("name") else carries(s.text, kind)
+                    for s in parse_answer(text)), default=0.0)
+        found = max(carries(c.quote, kind, question, c.title or "") for c in extracted)
+        return found > said
+
     def absent_refusal(self, question: str, hits: list[Hit]) -> str | None:
         """"The articles do not mention X." when the question asks about names no retrieved passage carries
         ("What does Pauline Jacobs say about yoga?"), else None. For a refusal that has no better words."""
@@ -484,8 +523,8 @@ class Verifier:
         return _not_mentioned(absent) if absent and _asked_about(question, absent) else None
 
     def _absent_names(self, question: str, hits: list[Hit]) -> list[str]:
-        """Names in the question that no retrieved passage or header carries (a demonym counts as its
-        country's name: "Japanese" is carried by "Japan")."""
+        """Names and years in the question that no retrieved passage or header carries (a demonym counts as
+        its country's name: "Japanese" is carried by "Japan")."""
         context = " ".join([*(h.chunk.text for h in hits), *(h.article.header() for h in hits)])
         carried = {w.lower() for w in re.findall(r"\w+", context)}
         capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
@@ -499,7 +538,9 @@ class Verifier:
             return any(w.startswith(stem) for w in capitalised)  # "Japanese" / "Japan", "European" / "Europe"
 
         # A phrase is absent when none of its words is carried: "Pauline Jacobs", not "Prime Minister Kishida".
-        return [p for p in name_phrases(question) if not any(carried_name(w) for w in p.split())]
+        names = [p for p in name_phrases(question) if not any(carried_name(w) for w in p.split())]
+        # A year is a name of sorts: "what Kishida and Biden agreed in 2023" is not about 2024's summit.
+        return names + [y for y in dict.fromkeys(re.findall(r"\b(?:19|20)\d{2}\b", question)) if y not in context]
 
     def _article_meta(self, question: str, hits: list[Hit], field: str) -> Extraction | None:
         """Answer a question about an article itself (its date, source, title) from its metadata.
@@ -536,6 +577,14 @@ _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:arti
                             r"|texts?)\b", re.I)
 
 
+_ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"
+                            r"|write-?ups?)\b", re.I)
+_YES_NO_QUESTION = re.compile(r"^\s*(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b",
+                              re.I)
+_YES = re.compile(r"^\s*yes\b", re.I)
+# A sentence that ends where its object should be: a preposition, an article, a copula or a comma.
+_CUT_OFF = re.compile(r"(?:\b(?:from|of|to|by|in|on|at|with|for|via|as|is|are|was|were|the|a|an|and|or|such as)|,)"
+                      r"\s*[.!?]?[\"'”’)\]]*\s*$", re.I)
 _STATES = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 

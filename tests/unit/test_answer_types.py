@@ -358,3 +358,46 @@ def test_a_unions_countries_are_its_members() -> None:
     question = "Which EU countries oppose the materials deal?"
     assert carries("Japan and the European Union (EU) will talk.", expected_kind(question), question) == 0.0
     assert carries("In the EU, France and Germany oppose the deal with Japan.", expected_kind(question), question) == 1.0
+
+
+@pytest.mark.parametrize("question, events", [
+    ("Why did Amazon pull out of the Japan-US AI research framework?", 1),
+    ("Has Beijing officially protested the planned Japan-EU materials dialogue?", 1),
+    ("What agreements were actually signed when Kishida and Biden met?", 1),
+    ("How does it compare with the deals of previous years?", 1),
+    ("When did the US first begin restricting chip exports?", 1),
+    ("What signal does the deal send?", 0),  # "signal" is no signing
+    ("Which newspaper first reported the plan?", 0),  # "first reported" is how news is credited
+    ("When do Kishida and Biden meet?", 0),
+])
+def test_the_events_a_question_presupposes(question: str, events: int) -> None:
+    from assistant.answer_types import asked_events
+
+    assert len(asked_events(question)) == events
+
+
+def test_which_specific_things_needs_them_listed() -> None:
+    question = "Which specific mutual benefits did the commissioner list?"
+    vague = "Iliana Ivanova expressed in an interview the mutual benefits such a collaboration could bring."
+    listed = "Iliana Ivanova listed mutual benefits such as secure supply chains and shared research."
+    assert carries(vague, expected_kind(question), question) == 0.0
+    assert carries(listed, expected_kind(question), question) == 1.0
+
+
+def test_what_someones_executive_said_needs_that_party_to_speak() -> None:
+    question = "What did Nvidia's chief executive say about the framework?"
+    assert expected_kind(question) == "speech:Nvidia"
+    assert carries("The framework engages tech giants such as Nvidia and Arm.", expected_kind(question), question) == 0.0
+    assert carries("Nvidia said it welcomed the framework.", expected_kind(question), question) == 1.0
+
+
+@pytest.mark.parametrize("question, compares", [
+    ("How does this cooperation compare with what Kishida and Biden agreed in 2023?", False),
+    ("How do the two articles compare on the EU talks?", True),
+    ("Compare what each article says about China.", True),
+    ("How does the MENAFN piece differ from the other article?", True),
+])
+def test_comparing_the_articles_or_something_else(question: str, compares: bool) -> None:
+    from assistant.answer_types import compares_articles
+
+    assert compares_articles(question) is compares
