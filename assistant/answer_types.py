@@ -108,7 +108,7 @@ _NAMES = r"(?:the\s+)?((?:[A-Z][\w'.-]+(?:,\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\
 _REACTION_QUESTION = re.compile(
     rf"\b[Hh]ow (?:did|does|do|has|have|will|would) {_NAMES}\s+(?:government\s+|officials?\s+)?"
     rf"(?:respond|react|repl(?:y|ied)|answer|view|take)\b"
-    rf"|\b(?:[Ww]hat|[Hh]ow) (?:was|is|were|are) {_NAMES}(?:'s|’s)\s+(?:\w+\s+)?(?:response|reaction|reply|view|stance|position)\b"
+    rf"|\b(?:[Ww]hat|[Hh]ow) (?:was|is|were|are) {_NAMES}(?:'s|’s)\s+(?:\w+\s+)?(?:response|reaction|reply|view|stance|position(?=\s+(?:on|about|regarding|towards?)\b))\b"
     rf"|\b(?:response|reaction|reply|comments?|statements?) (?:from|by|of) {_NAMES}"
     rf"|\b(?:[Hh]ave|[Hh]as|[Dd]id|[Dd]oes|[Dd]o) {_NAMES}\s+(?:\w+\s+)?(?:confirm|comment|respond|react|den(?:y|ied)|announce)"
     r"|\b[Hh]ow (?:did|do|does|have|has|will|would) (?:the\s+)?(markets?|investors?|analysts?|critics?|industry|experts?"
@@ -184,7 +184,7 @@ _ACTOR_VERBS = (r"start|begin|began|begun|launch|initiat|open|hold|held|request|
                 r"|restrict|limit|curb|ban|negotiat|talk|cooperat|collaborat|partner|team|depend|rel[yi]|announc|sign"
                 r"|agree|deepen|expand|aim|respond|reduc|cut|lower|diversif|host|join|back|support")
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (sub, re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
+    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS))
@@ -201,9 +201,14 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 # The head noun of "which specific <noun phrase> did/are ...": "benefits" of "mutual benefits", "models" of
 # "Nvidia chip models".
-_SPECIFIC = re.compile(r"\b(?:which|what) (?:specific|exact|particular) (?:[\w-]+ ){0,3}?([a-z-]{4,}) "
-                       r"(?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may)\b", re.I)
-_LISTS = re.compile(r"\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
+_SPECIFIC = re.compile(
+    r"\b(?:(?:which|what) (?:specific|exact|particular)|exactly which|(?:^|\b(?:me|please)\s+)(?:list|name|identify|enumerate)"
+    r"(?: all)? the(?: specific| exact| particular)?) ((?:[\w-]+ ){0,3}?[a-z-]{4,})"
+    r"(?: (?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may|that|which|for|of|in|to)\b|\s*[?.]?$)",
+    re.I)
+_LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
+# "AI and semiconductor technologies": things named before the noun, joined.
+_LISTED_BEFORE = re.compile(r"(?:\b[\w-]+,\s+|\b[\w-]+\s+(?:and|or)\s+)(?:[\w-]+\s+){0,2}$", re.I)
 
 # "Which newspaper / outlet / wire service": asks for the media, where a paper's name is an answer; "which
 # company / agency" does not ("US News" is no US government agency).
@@ -496,6 +501,9 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"(?:previous|past|earlier|prior) (?:years?|agreements?|deals?|accords?|summits?|administrations?|governments?|decades?)\b"
     r"|last year\b|years? ago\b|in the past\b",
     r"first (?:beg[ai]n\w*|start\w*|introduc\w*|impos\w*)",
+    r"govern(?:s|ed|ing|ance)\b|overs(?:ee|ees|aw|een|eeing|ight)\b|supervis\w*|regulat\w*",
+    r"locat(?:e|ed|es|ion|ions)\b|headquarter\w*|based (?:in|at)\b|facilit(?:y|ies)\b|campus\w*",
+    r"intellectual property|patent\w*|licen[cs]\w*|royalt\w*",
 ))
 
 
@@ -503,6 +511,29 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
     """The events the question presupposes or asks about, each as the words a passage telling of it would
     use; a passage with none of a group's words does not tell of that event."""
     return [p for p in _EVENTS if p.search(question)]
+
+
+_YES_NO = re.compile(r"^\s*(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+# "Is Kishida going to the US, or is Biden coming?", "Japan's idea or the EU's?": a choice, asked like a wh-question.
+_CHOICE = re.compile(r",\s*or\b|\bor\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|as|the|a|an"
+                     r"|not)\b|\bor\s+\w+['’]s\b", re.I)
+_WH = re.compile(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", re.I)
+# Questions about what the text says ("Did the paper reveal its sources?", "Do the articles present it as
+# done?") are answered by the sentence that says it.
+_ABOUT_THE_TEXT = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|say|said|mention\w*|note\w*"
+                             r"|reveal\w*|present\w*|describ\w*)\b", re.I)
+
+
+def yes_no_form(question: str) -> bool:
+    """Whether the question opens the way a yes/no question does ("Does ...", "Has ...", "Will ...")."""
+    return bool(_YES_NO.match(question))
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether the question asks only whether something is so ("Does the agreement involve new fabs?"): not a
+    choice between two things, not a wh-question, not a question about what the text says."""
+    return bool(_YES_NO.match(question)) and not (_CHOICE.search(question) or _WH.search(question)
+                                                  or _ABOUT_THE_TEXT.search(question))
 
 
 def compares_articles(question: str) -> bool:
@@ -573,7 +604,18 @@ def expected_kind(question: str) -> str | None:
     for sub, pattern in _NAME_QUESTIONS:
         if pattern.search(question):
             return f"name:{sub}"
+    if _SPECIFIC.search(question):
+        return "name:any"  # "List the materials they will develop", "Tell me exactly which benefits ..."
     return None
+
+
+def _lists(text: str, mention: re.Match[str], question: str) -> bool:
+    """Whether the things ``mention`` (a noun) stands for are named around it: "benefits such as ...", "AI and
+    semiconductor technologies", "Nvidia's H100 chips"."""
+    before = text[max(0, mention.start() - 40):mention.start()]
+    named = re.search(r"\b([A-Z0-9][\w-]*)\s+$", before)
+    return bool(_LISTS.match(text, mention.end()) or _LISTED_BEFORE.search(before)
+                or (named and named.group(1) not in question))
 
 
 def carries(text: str, kind: str | None, question: str = "", about: str = "") -> float:
@@ -594,10 +636,13 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # "Which specific benefits ...": a sentence that has "the mutual benefits" and lists none names none.
         specific = _SPECIFIC.search(question)
         if specific:
-            noun = re.escape(specific.group(1).lower().rstrip("s"))
-            mention = re.search(rf"\b{noun}(?:s|es)?\b(?P<rest>.{{0,25}})", text, re.I)
-            if mention and not _LISTS.match(mention.group("rest")):
+            # The head noun, or the one before it in a compound ("chip models").
+            nouns = "|".join(re.escape(w.rstrip("s")) for w in specific.group(1).split()[-2:] if w.islower())
+            mentions = list(re.finditer(rf"\b(?:{nouns})(?:s|es)?\b", text, re.I))
+            if mentions and not any(_lists(text, m, question) for m in mentions):
                 return 0.0
+            if not mentions and kind == "name:any":
+                return 0.0  # a sentence that never mentions rare metals names none, whatever names it has
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")

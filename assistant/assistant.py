@@ -12,11 +12,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_types import article_references, article_topic, compares_articles
+from assistant.answer_types import article_references, article_topic, asks_yes_or_no, compares_articles
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
-from assistant.grounding import REFUSAL_TEXT, Evidence, Extraction, Verifier, article_label, content_words
+from assistant.grounding import (
+    REFUSAL_TEXT,
+    Evidence,
+    Extraction,
+    Verifier,
+    article_label,
+    content_words,
+    is_refusal,
+)
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.offline import ensure_offline
@@ -259,14 +267,21 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            if refused:
+            if refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw):
+                # The model claimed something the passages do not support. For most questions the sentence
+                # closest to the question still answers it in the article's words; whether something is so
+                # ("Will the statement include quantum computing?") is not answered by a sentence about it.
+                text, citations, refused = REFUSAL_TEXT, [], True
+            elif refused:
                 text, citations, refused = extracted[:3]
-            elif not extracted.refused and (self.verifier.off_target(search_for, citations, extracted.citations)
-                                            or self.verifier.misses_kind(search_for, text, citations, extracted.citations)):
-                # True, but built on sentences much further from the question than extraction's best: the
+            elif not extracted.refused and (
+                    (missing := self.verifier.misses_kind(search_for, text, citations, extracted.citations))
+                    or self.verifier.off_target(search_for, citations, extracted.citations)):
+                # True, but without the asked-for kind of fact that a retrieved sentence states (a date, a
+                # name), or built on sentences much further from the question than extraction's best: the
                 # model may have read the wrong passage, or seen what word overlap misses. Both stand, the
-                # closer sentence quoted after the model's answer.
-                best = replace(extracted.citations[0], n=len(citations) + 1)
+                # sentence with that fact, or else the closest one, quoted after the model's answer.
+                best = replace(missing or extracted.citations[0], n=len(citations) + 1)
                 text = f"{text} The articles also say: “{best.quote}” [{best.n}]"
                 citations = [*citations, best]
             elif extracted.note:

@@ -22,6 +22,7 @@ from assistant.answer_types import (
     asked_events,
     carries,
     expected_kind,
+    yes_no_form,
 )
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
@@ -338,7 +339,7 @@ class Verifier:
         # A claim must say something: a sentence made only of the question's words restates it.
         # Nor does a sentence cut off before its fact ("... got the report from.", "... sectors,.").
         # A "Yes, ..." to a yes/no question restates it by nature: its support is checked like any claim's.
-        confirms = bool(_YES_NO_QUESTION.match(question))
+        confirms = yes_no_form(question)
         claims = [s for s in sentences if (claim_words(s.text) - asked or (confirms and _YES.match(s.text)))
                   and not is_refusal(s.text) and not _CUT_OFF.search(s.text)]
         if not claims or not hits:
@@ -500,21 +501,22 @@ class Verifier:
         *mine, best = self.relevance(question, [*(c.quote for c in answer), extracted[0].quote])
         return max(mine) < best - margin
 
-    def misses_kind(self, question: str, text: str, cited: list[Citation], extracted: list[Citation]) -> bool:
-        """Whether a verified answer states the asked-for kind of fact less clearly than extraction's
-        sentences do: a name for "which news agency" ("... got the report from." names none), an explicit
+    def misses_kind(self, question: str, text: str, cited: list[Citation], extracted: list[Citation]) -> Citation | None:
+        """Extraction's sentence that states the asked-for kind of fact more clearly than a verified answer
+        does, or None: a name for "which news agency" ("... got the report from." names none), an explicit
         date where the answer has only "next month"."""
         question = expand_names(question)
         kind = expected_kind(question)
         if not kind or not extracted:
-            return False
+            return None
         # The sentences are verified, so they are about what was asked; a name must still be a new one, and
         # what they cite tells what their pronouns stand for ("They chose ...").
         about = " ".join(c.quote for c in cited)
         said = max((carries(s.text, kind, question, about) if kind.startswith("name") else carries(s.text, kind)
                     for s in parse_answer(text)), default=0.0)
-        found = max(carries(c.quote, kind, question, c.title or "") for c in extracted)
-        return found > said
+        found = [(carries(c.quote, kind, question, c.title or ""), c) for c in extracted]
+        best, citation = max(found, key=lambda t: t[0])
+        return citation if best > said else None
 
     def absent_refusal(self, question: str, hits: list[Hit]) -> str | None:
         """"The articles do not mention X." when the question asks about names no retrieved passage carries
@@ -579,8 +581,6 @@ _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:arti
 
 _ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"
                             r"|write-?ups?)\b", re.I)
-_YES_NO_QUESTION = re.compile(r"^\s*(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b",
-                              re.I)
 _YES = re.compile(r"^\s*yes\b", re.I)
 # A sentence that ends where its object should be: a preposition, an article, a copula or a comma.
 _CUT_OFF = re.compile(r"(?:\b(?:from|of|to|by|in|on|at|with|for|via|as|is|are|was|were|the|a|an|and|or|such as)|,)"
@@ -612,7 +612,10 @@ def _asked_about(question: str, names: list[str]) -> bool:
     """Whether the question asks about ``names`` ("What does Pauline Jacobs recommend?") rather than naming
     them as a premise before its question ("The articles say Google will join, right?")."""
     wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", question, re.I))
-    return bool(wh) and any(n in question[wh[-1].start():] for n in names)
+    if not wh:
+        # "Is SoftBank part of the framework?": a yes/no question is about all it names.
+        return yes_no_form(question) and any(n in question for n in names)
+    return any(n in question[wh[-1].start():] for n in names)
 
 
 def _not_mentioned(names: list[str]) -> str:

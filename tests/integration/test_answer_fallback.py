@@ -120,3 +120,27 @@ def test_the_model_reads_the_question_a_follow_up_follows(tmp_path, articles_cop
     chat.ask("Which country is that aimed at?")
     prompt = generator.calls[-1][-1]["content"]
     assert "Which country is that aimed at? (This follows the question: What is the US doing about exports" in prompt
+
+
+def test_an_unsupported_yes_is_refused_not_replaced_by_a_sentence_about_it(tmp_path, articles_copy, minilm):
+    # The closest sentence is about the joint statement, but it does not say whether it covers quantum
+    # computing: a yes/no question is not answered by a sentence on its topic.
+    a, generator = make(tmp_path, articles_copy, minilm,
+                        ["Yes, the joint statement will include commitments on quantum computing [1]."])
+    answer = a.ask("Will the Kishida-Biden joint statement also include commitments on quantum computing?")
+    assert len(generator.calls) == 1
+    assert answer.refused and answer.citations == []
+
+
+def test_a_choice_question_is_still_backed_by_the_quoted_sentence(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["Biden is coming to Tokyo [1]."])
+    answer = a.ask("Is Kishida going to the US, or is Biden coming to Japan?")
+    assert not answer.refused and "United States" in answer.text
+
+
+def test_a_verified_answer_without_the_asked_date_gets_the_dated_sentence(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm,
+                ["Kishida meets with President Joe Biden in the United States next month [1]."])
+    answer = a.ask("On what date will Kishida meet Biden?")
+    assert answer.text.startswith("Kishida meets with President Joe Biden in the United States next month")
+    assert "April 10" in answer.text and len(answer.citations) == 2

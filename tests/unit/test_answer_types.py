@@ -401,3 +401,23 @@ def test_comparing_the_articles_or_something_else(question: str, compares: bool)
     from assistant.answer_types import compares_articles
 
     assert compares_articles(question) is compares
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("Does the agreement involve building new chip plants in Japan?", True),
+    ("Has Nvidia committed any engineers or computing resources?", True),  # "or" inside a noun phrase
+    ("Is Kishida going to the US, or is Biden coming to Japan?", False),  # a choice
+    ("Was the framework Japan's idea or the EU's?", False),
+    ("Did the Japanese paper say who tipped it off?", False),  # about what the text says
+    ("Are any chip firms tipped to join? Who?", False),
+    ("When do they meet?", False),
+])
+def test_which_questions_ask_only_whether_something_is_so(question: str, yes_no: bool) -> None:
+    from assistant.answer_types import asks_yes_or_no
+
+    assert asks_yes_or_no(question) is yes_no
+
+
+def test_a_position_without_a_topic_is_a_title_not_a_stance() -> None:
+    assert expected_kind("What is Iliana Ivanova's position?") is None
+    assert expected_kind("What is China's position on the deal?") == "reaction:China"

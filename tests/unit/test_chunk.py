@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,9 @@ def test_sentence_spans_are_stripped_ordered_and_disjoint(text: str) -> None:
         piece = text[s:e]
         assert piece, "empty sentence"
         assert piece == piece.strip()
-        assert "\n" not in piece
+        # A line break stays inside a sentence only where it wraps one: the next line goes on in lower case.
+        assert "\n\n" not in piece
+        assert all(re.match(r"\s*[a-z0-9(]", line) for line in piece.split("\n")[1:])
         assert s >= last_end
         last_end = e
 
