@@ -122,6 +122,11 @@ _REACTION_VERB = re.compile(
 # ("Prime Minister Fumio Kishida" is no foreign minister).
 _OFFICES = (r"minister|secretary|president|commissioner|ceo|chief executive|chair(?:man|woman|person)?|director|governor"
             r"|ambassador|spokes(?:person|man|woman)|premier|chancellor|mayor|founder|envoy")
+# "What's his job?", "What is Ivanova's position?": a title, answered by a sentence that gives one.
+_TITLE_QUESTION = re.compile(
+    r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
+    r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
+    r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
 _OFFICE_QUESTION = re.compile(rf"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?[^?]*?"
                               rf"((?:\b[a-z][\w-]*\s+){{0,2}})\b({_OFFICES})s?\b", re.I)
 _NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top main chief".split())
@@ -584,6 +589,8 @@ def expected_kind(question: str) -> str | None:
     if reaction:
         names = next(g for g in reaction.groups() if g)
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
+    if _TITLE_QUESTION.search(question):
+        return "title"
     role = _ROLE_QUESTION.search(question)
     if role:
         return "role:" + next(g for g in role.groups() if g)
@@ -627,11 +634,13 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    if question and not kind.startswith(("speech", "author", "role", "origin", "reaction", "motive")) and not about_the_question(
-            text, question, about):
+    own_check = ("speech", "author", "role", "origin", "reaction", "motive", "title")  # each checks whom it is about
+    if question and not kind.startswith(own_check) and not about_the_question(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
+    if kind == "title":
+        return 1.0 if re.search(rf"\b(?:{_OFFICES})\b", text, re.I) else 0.0
     if kind.startswith("name"):
         # "Which specific benefits ...": a sentence that has "the mutual benefits" and lists none names none.
         specific = _SPECIFIC.search(question)

@@ -419,5 +419,20 @@ def test_which_questions_ask_only_whether_something_is_so(question: str, yes_no:
 
 
 def test_a_position_without_a_topic_is_a_title_not_a_stance() -> None:
-    assert expected_kind("What is Iliana Ivanova's position?") is None
+    assert expected_kind("What is Iliana Ivanova's position?") == "title"
     assert expected_kind("What is China's position on the deal?") == "reaction:China"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What's his job?", "title"),
+    ("What is Iliana Ivanova's position?", "title"),
+    ("What is Iliana Ivanova's role?", "title"),
+    ("What is Amazon's role?", "role:Amazon"),  # one name's role is what it does
+])
+def test_a_title_question(question: str, kind: str) -> None:
+    assert expected_kind(question) == kind
+
+
+def test_a_title_is_answered_by_an_office() -> None:
+    assert carries("Joe Biden is meeting Fumio Kishida in April.", "title", "What's his job?") == 0.0
+    assert carries("Prime Minister Fumio Kishida meets Biden.", "title", "What's his job?") == 1.0
