@@ -34,7 +34,7 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
     ("What was China's reaction?", "reaction:China"),
     ("What is Nvidia's market share in AI chips?", "share"),
     ("What is Amazon's role in the framework?", "role:Amazon"),
-    ("What is Iliana Ivanova's role?", None),  # a person's role is her title: an open question
+    ("What is Iliana Ivanova's role?", "title"),  # a person's role is her title: an open question
     ("What specific AI projects will be funded?", "name:any"),
     ("Why did Arm decide to join?", "motive:Arm"),
     ("How did markets react to the news?", "reaction:markets"),
