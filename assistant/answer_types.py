@@ -87,7 +87,8 @@ _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|pro
 
 
 # "Who is the author of the article?": answered only by a byline ("By Jane Doe", "written by ...").
-_AUTHOR_QUESTION = re.compile(r"\bwho (?:is|was|were|are) the (?:author|writer|reporter|journalist)s?\b"
+_AUTHOR_QUESTION = re.compile(r"\bwho(?:'s|’s| is| was| were| are) the (?:[A-Z][\w.-]*\s+){0,2}(?:author|writer|reporter|journalist"
+                              r"|correspondent)s?\b"
                               r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b"
                               r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:author|writer|reporter|journalist|correspondent)s?\b",
                               re.I)
@@ -127,6 +128,9 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
+# "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
+_DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
+                                  r"\s*(?:\?|$|\band\b|,)", re.I)
 _OFFICE_QUESTION = re.compile(rf"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?[^?]*?"
                               rf"((?:\b[a-z][\w-]*\s+){{0,2}})\b({_OFFICES})s?\b", re.I)
 _NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top main chief".split())
@@ -400,7 +404,9 @@ _OUTCOME_QUESTION = re.compile(
     r"\b(?:outcome|result|results|upshot|conclusion)s? of\b|\bwhat (?:came|resulted) (?:out of|from)\b"
     r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b|\bend(?:ed)? up (?:signing|agreeing)"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
-    r"(?:agree|decide|sign|conclude)\b", re.I)
+    r"(?:agree|decide|sign|conclude)\b"
+    # "Did the statement actually come out on April 10?": whether what was planned happened.
+    r"|^\s*(?:and\s+|so\s+)?(?:did|has|have|was|were)\b[^?]{0,80}\b(?:actually|really|in the end|finally|eventually)\b", re.I)
 _PROSPECTIVE = re.compile(
     r"\b(?:will|would|shall|expected|anticipated|upcoming|forthcoming|set to|poised|gearing up|plan(?:s|ned)? to"
     r"|intend|aim(?:s|ed)? to|may|might|could|likely|next (?:week|month|year)|ahead of|prepar(?:e|es|ing) to)\b", re.I)
@@ -414,7 +420,9 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
-        rf"\b(?:publish|come out|came out|appear|release|write|written|run)", re.I)),
+        rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
+        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b",
+        re.I)),
     ("source", re.compile(
         rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
         rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b", re.I)),
@@ -446,6 +454,8 @@ _EACH_ARTICLE = re.compile(
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)", re.I)
 
 
+_ABOUT_TWO = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|outlets?|both|each|two"
+                        r"|they|them)\b", re.I)
 _COMPARED_WITH = re.compile(r"\b(?:compar\w*|contrast\w*|differ\w*)\s+(?:with|to|from|against)\s+([^?]*)", re.I)
 _ABOUT_ARTICLES = re.compile(
     r"\b(?:both|each|either|two|other|second|first|one|same|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
@@ -509,6 +519,8 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"govern(?:s|ed|ing|ance)\b|overs(?:ee|ees|aw|een|eeing|ight)\b|supervis\w*|regulat\w*",
     r"locat(?:e|ed|es|ion|ions)\b|headquarter\w*|based (?:in|at)\b|facilit(?:y|ies)\b|campus\w*",
     r"intellectual property|patent\w*|licen[cs]\w*|royalt\w*",
+    r"treat(?:y|ies)\b|memorand\w*|\bMoUs?\b|legally binding|binding (?:agreement|treaty|pact|commitment)s?\b",
+    r"manufactur\w*|produc(?:e|es|ed|ing)\b|what (?:does|do) [\w-]+ (?:actually |even |really )?make\b",
 ))
 
 
@@ -518,7 +530,8 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
     return [p for p in _EVENTS if p.search(question)]
 
 
-_YES_NO = re.compile(r"^\s*(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+_YES_NO = re.compile(r"(?:^|^[^?]{0,120},\s+)(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"
+                     r"(?!\s+(?:you|we)\b)", re.I)
 # "Is Kishida going to the US, or is Biden coming?", "Japan's idea or the EU's?": a choice, asked like a wh-question.
 _CHOICE = re.compile(r",\s*or\b|\bor\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|as|the|a|an"
                      r"|not)\b|\bor\s+\w+['’]s\b", re.I)
@@ -543,7 +556,11 @@ def asks_yes_or_no(question: str) -> bool:
 
 def compares_articles(question: str) -> bool:
     """Whether the question asks what each article says ("How does China come up in each article?")."""
-    if not _EACH_ARTICLE.search(question):
+    found = _EACH_ARTICLE.search(question)
+    if not found:
+        return False
+    # "Is Arm a chip company like Nvidia or something different?" compares no articles.
+    if re.fullmatch(r"compare|contrast|differ\w*", found.group(0), re.I) and not _ABOUT_TWO.search(question):
         return False
     # "compare with what they agreed in 2023" sets the summit against something else, not article against article.
     other = _COMPARED_WITH.search(question)
@@ -591,6 +608,9 @@ def expected_kind(question: str) -> str | None:
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
     if _TITLE_QUESTION.search(question):
         return "title"
+    definition = _DEFINITION_QUESTION.search(question)
+    if definition:
+        return "definition:" + definition.group(1)
     role = _ROLE_QUESTION.search(question)
     if role:
         return "role:" + next(g for g in role.groups() if g)
@@ -634,11 +654,15 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    own_check = ("speech", "author", "role", "origin", "reaction", "motive", "title")  # each checks whom it is about
+    own_check = ("speech", "author", "role", "origin", "reaction", "motive", "title", "definition")  # each checks whom it is about
     if question and not kind.startswith(own_check) and not about_the_question(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
+    if kind.startswith("definition:"):
+        thing = re.escape(kind.partition(":")[2].split()[-1].rstrip("s"))
+        return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"
+                                rf"|\b(?:an?|the)\s+[\w\s-]{{0,40}}\s+(?:called|known as)\s+(?:an?\s+)?{thing}", text, re.I) else 0.0
     if kind == "title":
         return 1.0 if re.search(rf"\b(?:{_OFFICES})\b", text, re.I) else 0.0
     if kind.startswith("name"):

@@ -530,10 +530,14 @@ class Verifier:
         context = " ".join([*(h.chunk.text for h in hits), *(h.article.header() for h in hits)])
         carried = {w.lower() for w in re.findall(r"\w+", context)}
         capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
+        places = {place_of(w) for w in capitalised} | {place_of(w) for w in ("United States", "European Union")
+                                                       if w in context}
         def carried_name(name: str) -> bool:
             low = name.lower()
             if has_alias(name) or low in carried or low in STOPWORDS:
                 return True
+            if place_of(name) in places - {None}:
+                return True  # "America" is carried by "the US"
             if _stem(low) in {_stem(w) for w in carried if w[:3] == low[:3]}:
                 return True
             stem = name[: max(4, len(name) - 3)]
@@ -611,9 +615,10 @@ class Extraction(NamedTuple):
 def _asked_about(question: str, names: list[str]) -> bool:
     """Whether the question asks about ``names`` ("What does Pauline Jacobs recommend?") rather than naming
     them as a premise before its question ("The articles say Google will join, right?")."""
-    wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", question, re.I))
+    wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how|whether)\b", question, re.I))
     if not wh:
-        # "Is SoftBank part of the framework?": a yes/no question is about all it names.
+        # "Is SoftBank part of the framework?", "Given the curbs, will South Korea join too?": a yes/no
+        # question is about all it names.
         return yes_no_form(question) and any(n in question for n in names)
     return any(n in question[wh[-1].start():] for n in names)
 

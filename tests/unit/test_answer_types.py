@@ -436,3 +436,35 @@ def test_a_title_question(question: str, kind: str) -> None:
 def test_a_title_is_answered_by_an_office() -> None:
     assert carries("Joe Biden is meeting Fumio Kishida in April.", "title", "What's his job?") == 0.0
     assert carries("Prime Minister Fumio Kishida meets Biden.", "title", "What's his job?") == 1.0
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What even is a semiconductor, and why does it matter?", "definition:semiconductor"),
+    ("Who's the Reuters reporter who picked up the scoop?", "author"),
+    ("Did the joint statement actually come out on April 10?", "outcome"),
+])
+def test_more_kinds_of_question(question: str, kind: str) -> None:
+    assert expected_kind(question) == kind
+
+
+def test_a_definition_needs_the_thing_said_to_be_something() -> None:
+    kind = "definition:semiconductor"
+    assert carries("A semiconductor is a material whose conductivity can be controlled.", kind) == 1.0
+    assert carries("They will cooperate on AI and semiconductor technologies.", kind) == 0.0
+
+
+def test_a_question_in_yes_no_form_after_a_leading_clause() -> None:
+    from assistant.answer_types import yes_no_form
+
+    assert yes_no_form("Given the export curbs, will South Korea join as well?")
+    assert not yes_no_form("What did they agree, and when?")
+
+
+@pytest.mark.parametrize("question", [
+    "What does Arm actually make?",
+    "What legal form would the framework take: a treaty or a memorandum of understanding?",
+])
+def test_more_events_no_passage_tells_of(question: str) -> None:
+    from assistant.answer_types import asked_events
+
+    assert asked_events(question)
