@@ -35,7 +35,7 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b", re.I)),
     ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b|(?:'s|’s) (?:current |global |market |total )?share\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
-    ("date", re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bdate of\b|\bby what date\b"
+    ("date", re.compile(r"\bwhen\b|\b(?:what|which|same) (?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
 ]
 
@@ -193,7 +193,7 @@ _ACTOR_VERBS = (r"start|begin|began|begun|launch|initiat|open|hold|held|request|
                 r"|restrict|limit|curb|ban|negotiat|talk|cooperat|collaborat|partner|team|depend|rel[yi]|announc|sign"
                 r"|agree|deepen|expand|aim|respond|reduc|cut|lower|diversif|host|join|back|support")
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
+    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS))
@@ -451,14 +451,15 @@ _EACH_ARTICLE = re.compile(
     r"\beach (?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?|texts?|sources?)\b"
     r"|\b(?:the other|the second) (?:one|article|piece|story|report|write-?up)\b[^?]{0,40}\?"
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
-    r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)", re.I)
+    r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)"
+    r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\bsame\b", re.I)
 
 
 _ABOUT_TWO = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|outlets?|both|each|two"
                         r"|they|them)\b", re.I)
 _COMPARED_WITH = re.compile(r"\b(?:compar\w*|contrast\w*|differ\w*)\s+(?:with|to|from|against)\s+([^?]*)", re.I)
 _ABOUT_ARTICLES = re.compile(
-    r"\b(?:both|each|either|two|other|second|first|one|same|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
+    r"\b(?:both|each|either|two|other|second|first|one|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
     r"|compare|contrast|differ\w*|angles?|ways?|brings?|come up|figures?|says?|said|agree|discrepanc\w+|how|what|do|does"
     r"|they|it|into|but|from|of|the|in)\b", re.I)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_types import article_references, article_topic, asks_yes_or_no, compares_articles
+from assistant.answer_types import article_references, article_topic, asks_yes_or_no, compares_articles, yes_no_form
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
@@ -154,6 +154,8 @@ class Assistant:
             citations.append(citation)
         if len(citations) < 2:
             return None
+        if yes_no_form(question):
+            parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 
     def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
