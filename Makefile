@@ -23,6 +23,13 @@ test:
 	# And on the third, written the next session without seeing the code or the other sets.
 	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout3.yaml \
 		--thresholds evals/holdout3-thresholds.yaml --out evals/runs/make-test-holdout3
+	# The fourth and fifth held-out sets and the probe batches (questions built to be wrongly answered).
+	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout4.yaml \
+		--thresholds evals/holdout4-thresholds.yaml --out evals/runs/make-test-holdout4
+	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/probes.yaml \
+		--thresholds evals/probes-thresholds.yaml --out evals/runs/make-test-probes
+	ASSISTANT_LLM=extractive .venv/bin/assistant eval --dataset evals/holdout5.yaml \
+		--thresholds evals/holdout5-thresholds.yaml --out evals/runs/make-test-holdout5
 
 lint:
 	.venv/bin/ruff check .

@@ -36,6 +36,7 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b|(?:'s|’s) (?:current |global |market |total )?share\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
     ("date", re.compile(r"\bwhen\b|\b(?:what|which|same) (?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
+                        r"|\b(?:on|the) date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
 ]
 
@@ -128,6 +129,14 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
+# "Why is the US restricting exports?": a reason, which a sentence gives in words like these.
+_WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:stated\s+)?(?:reason|rationale|motive)\b"
+                  r"|\bfor what reason\b", re.I)
+_REASON = re.compile(r"\b(?:because|since|due to|owing to|in order to|so as to|so that|aim(?:s|ed|ing)? to|seek(?:s|ing)? to"
+                     r"|sought to|intended to|designed to|meant to|amid\w*|as part of|in response to|responding to|driven by"
+                     r"|in the face of|against this backdrop|given|reflecting|strategy to|effort to|bid to|push to)\b"
+                     r"|\bto (?:protect|prevent|reduce|mitigate|enhance|strengthen|secure|diversify|counter|curb|limit"
+                     r"|foster|address|leverage|boost|deepen|advance|promote|ensure|avoid|keep|stop|block|help)\b", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -452,7 +461,7 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:the other|the second) (?:one|article|piece|story|report|write-?up)\b[^?]{0,40}\?"
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe)"
-    r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\bsame\b", re.I)
+    r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b", re.I)
 
 
 _ABOUT_TWO = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|outlets?|both|each|two"
@@ -617,6 +626,8 @@ def expected_kind(question: str) -> str | None:
         return "role:" + next(g for g in role.groups() if g)
     if _OUTCOME_QUESTION.search(question):
         return "outcome"
+    if _WHY.search(question):
+        return "reason"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(question):
             if kind == "number":
@@ -660,6 +671,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
+    if kind == "reason":
+        return 1.0 if _REASON.search(text) else 0.0
     if kind.startswith("definition:"):
         thing = re.escape(kind.partition(":")[2].split()[-1].rstrip("s"))
         return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"

@@ -468,3 +468,12 @@ def test_more_events_no_passage_tells_of(question: str) -> None:
     from assistant.answer_types import asked_events
 
     assert asked_events(question)
+
+
+def test_a_why_question_needs_a_reason() -> None:
+    question = "Why is the US restricting exports of advanced AI chips to China?"
+    assert expected_kind(question) == "reason"
+    assert expected_kind("Why did Arm decide to join?") == "motive:Arm"  # a named party's own reason
+    reason = "The US restricts exports to protect its technological supremacy."
+    assert carries(reason, "reason", question) == 1.0
+    assert carries("The US restricts the export of advanced AI chips to China.", "reason", question) == 0.0
