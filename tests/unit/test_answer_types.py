@@ -477,3 +477,14 @@ def test_a_why_question_needs_a_reason() -> None:
     reason = "The US restricts exports to protect its technological supremacy."
     assert carries(reason, "reason", question) == 1.0
     assert carries("The US restricts the export of advanced AI chips to China.", "reason", question) == 0.0
+
+
+@pytest.mark.parametrize("question, added", [
+    ("Did the Japanese paper let on who tipped it off?", "sources undisclosed not cited"),
+    ("Do both pieces note that the report's sources weren't identified?", "sources undisclosed not cited"),
+    ("What label will the leaders' declaration put on the relationship?", "joint statement"),
+    ("What are Tokyo and Brussels trying to cut back on?", "reduce dependence reliance"),
+])
+def test_news_phrasings_get_the_articles_words(question: str, added: str) -> None:
+    assert added in expand_names(question)
+    assert "sources undisclosed" not in expand_names("Which companies did the report name?")
