@@ -144,3 +144,15 @@ def test_a_verified_answer_without_the_asked_date_gets_the_dated_sentence(tmp_pa
     answer = a.ask("On what date will Kishida meet Biden?")
     assert answer.text.startswith("Kishida meets with President Joe Biden in the United States next month")
     assert "April 10" in answer.text and len(answer.citations) == 2
+
+
+def test_a_yes_no_question_about_both_articles_quotes_each(tmp_path, articles_copy, minilm):
+    # Each article says it in its own words ("undisclosed", "not cited"), the second in one clause of a
+    # long sentence; the model is not asked to rephrase either.
+    a, generator = make(tmp_path, articles_copy, minilm, ["Yes, both do [1]."])
+    answer = a.ask("Do both pieces note that the Asahi report's sources weren't identified?")
+    assert generator.calls == []
+    assert answer.text.startswith("Both articles speak to this:")
+    assert len({c.article_id for c in answer.citations}) == 2
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "undisclosed" in quotes and "not cited" in quotes

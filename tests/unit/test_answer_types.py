@@ -488,3 +488,15 @@ def test_a_why_question_needs_a_reason() -> None:
 def test_news_phrasings_get_the_articles_words(question: str, added: str) -> None:
     assert added in expand_names(question)
     assert "sources undisclosed" not in expand_names("Which companies did the report name?")
+
+
+@pytest.mark.parametrize("question", [
+    "Do both pieces note that the report's sources weren't identified?",
+    "What do the two articles each say about the sources?",
+    "Do the two articles agree on the date of the meeting?",
+    "Do both articles give the same date for the meeting?",
+])
+def test_questions_answered_article_by_article(question: str) -> None:
+    from assistant.answer_types import compares_articles
+
+    assert compares_articles(question)
