@@ -29,7 +29,7 @@ from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
 from assistant.names import expand_names, has_alias, name_phrases, place_of
 from assistant.retrieve import Hit
-from assistant.types import Citation, spelled_date
+from assistant.types import Article, Citation, spelled_date
 
 REFUSAL_TEXT = "The articles do not say."
 NOT_A_QUESTION = "I answer questions about the articles from what they say, and do not follow instructions to change that; ask a question."
@@ -472,6 +472,7 @@ class Verifier:
             citations = citations[:len(picked)]
             named = [f"{article_label(hit.article.title, hit.article.source)} does: “{c.quote}” [{c.n}]"
                      for c, (_, hit, _) in zip(citations, picked)]
+            named += not_mentioned_in([hit.article for _, hit, _ in picked], [h.article for h in hits], asked)
             return Extraction(" ".join(named), citations, False, "", note, settled=True)
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
@@ -610,6 +611,33 @@ class Extraction(NamedTuple):
     why: str
     note: str
     settled: bool = False  # an answer no model should rephrase: an article's own date, source or title
+
+
+_TAKES_THE = frozenset("EU US UK UN".split())
+
+
+def not_mentioned_in(saying: list[Article], articles: list[Article], question: str) -> list[str]:
+    """"“Title” (Source) does not mention the EU." for each of ``articles`` not in ``saying`` whose text has
+    none of the forms of a name in the question that an article in ``saying`` has ("Which article covers
+    the Japan-EU talks, and does the other mention the EU at all?")."""
+    names = [w for phrase in name_phrases(question) for w in re.split(r"[-–/\s]+", phrase) if w[:1].isupper()]
+
+    def has(article: Article, name: str) -> bool:
+        text = f"{article.header()} {article.text}"
+        place = place_of(name)
+        if place:
+            return any(place_of(w) == place for w in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text)) or (
+                re.search(rf"\b{re.escape(name)}\b", text) is not None)
+        return re.search(rf"\b{re.escape(name)}\b", text, re.I) is not None
+
+    said_ids = {a.article_id for a in saying}
+    lines = []
+    for article in {a.article_id: a for a in articles if a.article_id not in said_ids}.values():
+        missing = [n for n in dict.fromkeys(names) if any(has(a, n) for a in saying) and not has(article, n)]
+        if missing:
+            said = [f"the {n}" if n in _TAKES_THE else n for n in missing]
+            lines.append(f"{article_label(article.title, article.source)} does not mention {' or '.join(said)}.")
+    return lines
 
 
 def _asked_about(question: str, names: list[str]) -> bool:

@@ -252,3 +252,13 @@ def test_an_answer_without_the_asked_kind_of_fact_misses_it(verifier):
     assert "April 10" in verifier.misses_kind(question, where, cited, extracted.citations).quote
     when, cited, _ = verifier.verify("They meet in Washington on April 10 [1].", hits, question)
     assert not verifier.misses_kind(question, when, cited, extracted.citations)
+
+
+def test_which_article_says_the_other_does_not_mention_it(verifier):
+    meeting = Article(article_id="m", path="m.txt", title="Leaders meet", text=MEETING, source="Wire")
+    talks = Article(article_id="t", path="t.txt", title="Materials talks", text=MATERIALS)
+    hits = [Hit(Chunk("m:0", "m", 0, 0, len(MEETING), MEETING), meeting, 1.0, 0.5, None),
+            Hit(Chunk("t:0", "t", 0, 0, len(MATERIALS), MATERIALS), talks, 1.0, 0.5, None)]
+    extracted = verifier.extract("Which article covers the Japan-EU talks, and does the other mention the EU?", hits)
+    assert extracted.settled and extracted.text.startswith("“Materials talks” does:")
+    assert extracted.text.endswith("“Leaders meet” (Wire) does not mention Japan or the EU.")  # Washington is no Japan
