@@ -12,7 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_types import article_references, article_topic, asks_yes_or_no, compares_articles, yes_no_form
+from assistant.answer_types import (
+    article_references,
+    article_topic,
+    asked_about,
+    asks_yes_or_no,
+    compares_articles,
+    yes_no_form,
+)
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
 from assistant.errors import AssistantError
@@ -24,6 +31,7 @@ from assistant.grounding import (
     article_label,
     content_words,
     is_refusal,
+    not_mentioned_in,
 )
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
@@ -164,6 +172,28 @@ class Assistant:
             parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 
+    def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
+        """For a question about what a named article says of something ("Does the MENAFN piece say anything
+        about the Japan-EU talks?"): when that article never mentions a name the question asks about and
+        another article does, say so, and quote the other article's best sentence; None otherwise."""
+        topic = " ".join(asked_about(question))
+        if not topic:
+            return None
+        everything = self.articles()
+        inside = [a for a in everything if a.article_id in named]
+        others = [a for a in everything if a.article_id not in named]
+        lines = not_mentioned_in(others, inside, question)
+        if not lines:
+            return None
+        # The other articles are searched for the topic alone: they are not the one the question names.
+        found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k,
+                                                                     [a.article_id for a in others]), 1)
+        if found.refused or not found.citations:
+            return Extraction(" ".join(lines), [], True, "absent", "", settled=True)
+        citation = found.citations[0]
+        lines.append(f"{article_label(citation.title, citation.source)} does: “{citation.quote}” [{citation.n}]")
+        return Extraction(" ".join(lines), [citation], False, "", "", settled=True)
+
     def select_articles(self, articles: list[str] | None = None, sources: list[str] | None = None,
                         since: str | None = None, until: str | None = None) -> list[str] | None:
         """Article ids matching every given filter (ids, sources, ISO date range); None when unfiltered."""
@@ -227,7 +257,9 @@ class Assistant:
         markers are renumbered, so a UI should replace the streamed text with ``Answer.text``.
         """
         question = self._check_question(question)
-        articles = self.select_articles(articles, sources, since, until) or self._articles_named_in(question)
+        chosen = self.select_articles(articles, sources, since, until)
+        named = None if chosen else self._articles_named_in(question)
+        articles = chosen or named
         search_for = retrieval_question or question
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()
@@ -251,7 +283,9 @@ class Assistant:
         # the articles ("the Brussels official" for the EU commissioner), and its answer is verified. A
         # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
-        extracted = (None if articles else self._article_by_article(search_for, hits)) or self.verifier.extract(search_for, hits)
+        extracted = ((self._elsewhere(search_for, named) if named else None)
+                     or (None if articles else self._article_by_article(search_for, hits))
+                     or self.verifier.extract(search_for, hits))
         timings["extraction"] = time.perf_counter() - t
         if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]

@@ -428,7 +428,10 @@ class Verifier:
                 return Extraction(note, [], True, "absent", note)
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
             kind = kind or "name"  # the question was about someone: the answer must name someone
-        q_words = content_words(question)
+        # Words that point at the text ("what does the MENAFN article say about China?") are not what a
+        # sentence must share: only "China" is.
+        sources = " ".join(h.article.source or "" for h in hits)
+        q_words = (content_words(question) - _ABOUT_TEXT_WORDS - content_words(sources)) or content_words(question)
         vecs = self.embed([question] + [s[2] for _, s in candidates])
         q_vec = vecs[0]
         scored = []
@@ -614,13 +617,17 @@ class Extraction(NamedTuple):
 
 
 _TAKES_THE = frozenset("EU US UK UN".split())
+_ABOUT_TEXT_WORDS = content_words("article articles piece pieces story stories write-up write-ups say says said mention "
+                                  "mentions mentioned tell tells")
 
 
 def not_mentioned_in(saying: list[Article], articles: list[Article], question: str) -> list[str]:
     """"“Title” (Source) does not mention the EU." for each of ``articles`` not in ``saying`` whose text has
     none of the forms of a name in the question that an article in ``saying`` has ("Which article covers
     the Japan-EU talks, and does the other mention the EU at all?")."""
-    names = [w for phrase in name_phrases(question) for w in re.split(r"[-–/\s]+", phrase) if w[:1].isupper()]
+    # "Japan-EU" is two places, each mentioned or not; "Iliana Ivanova" is one person.
+    names = [w for phrase in name_phrases(question)
+             for w in (phrase.split() if all(place_of(p) for p in phrase.split()) else [phrase])]
 
     def has(article: Article, name: str) -> bool:
         text = f"{article.header()} {article.text}"

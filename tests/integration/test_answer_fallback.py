@@ -83,7 +83,8 @@ def test_which_article_is_answered_with_the_article_and_its_sentence(tmp_path, a
     assert generator.calls == []  # the answer is an article: no model rephrases it
     assert not answer.refused
     assert answer.text.startswith("“US and Japan Boost AI, Semiconductor Alliance")
-    assert "MENAFN" not in answer.text  # the other article does not cover the talks
+    # The other article is not named as covering the talks; it is said not to mention the EU.
+    assert answer.text.endswith("(MENAFN) does not mention the EU.") and answer.text.count("MENAFN") == 1
     assert answer.citations and "European Union" in answer.citations[0].quote
 
 
@@ -156,3 +157,15 @@ def test_a_yes_no_question_about_both_articles_quotes_each(tmp_path, articles_co
     assert len({c.article_id for c in answer.citations}) == 2
     quotes = " ".join(c.quote for c in answer.citations)
     assert "undisclosed" in quotes and "not cited" in quotes
+
+
+def test_what_a_named_article_says_of_something_only_the_other_has(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["MENAFN quotes Ivanova [1]."])
+    answer = a.ask("What does the MENAFN article say about Iliana Ivanova?")
+    assert generator.calls == []  # settled from the catalog and the other article, not rephrased
+    assert "(MENAFN) does not mention Iliana Ivanova." in answer.text
+    assert not answer.refused and answer.citations and answer.citations[0].source != "MENAFN"
+    assert "Ivanova" in answer.citations[0].quote
+    # What it does mention is answered from it, however few of the question's words the sentence shares.
+    china = a.ask("What does the MENAFN article say about China?")
+    assert not china.refused and "export" in china.text and china.citations[0].source == "MENAFN"
