@@ -129,14 +129,6 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
-# "Why is the US restricting exports?": a reason, which a sentence gives in words like these.
-_WHY = re.compile(r"^\s*(?:and\s+|so\s+)?why\b|\bwhat(?:'s|\s+is|\s+was)\s+the\s+(?:stated\s+)?(?:reason|rationale|motive)\b"
-                  r"|\bfor what reason\b", re.I)
-_REASON = re.compile(r"\b(?:because|since|due to|owing to|in order to|so as to|so that|aim(?:s|ed|ing)? to|seek(?:s|ing)? to"
-                     r"|sought to|intended to|designed to|meant to|amid\w*|as part of|in response to|responding to|driven by"
-                     r"|in the face of|against this backdrop|given|reflecting|strategy to|effort to|bid to|push to)\b"
-                     r"|\bto (?:protect|prevent|reduce|mitigate|enhance|strengthen|secure|diversify|counter|curb|limit"
-                     r"|foster|address|leverage|boost|deepen|advance|promote|ensure|avoid|keep|stop|block|help)\b", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -411,7 +403,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
 # not by one previewing it ("the upcoming meeting ... is expected to ...").
 _OUTCOME_QUESTION = re.compile(
     r"\b(?:outcome|result|results|upshot|conclusion)s? of\b|\bwhat (?:came|resulted) (?:out of|from)\b"
-    r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b|\bend(?:ed)? up (?:signing|agreeing)"
+    r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b|\bend(?:ed)? up (?:signing|agreeing|saying|announcing|deciding)"
+    r"|\bactually (?:issued|signed|agreed|said|announced|released|decided|happened|came out)\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b"
     # "Did the statement actually come out on April 10?": whether what was planned happened.
@@ -430,7 +423,7 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
-        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b",
+        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b",
         re.I)),
     ("source", re.compile(
         rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
@@ -566,6 +559,17 @@ def asks_yes_or_no(question: str) -> bool:
                                                   or _ABOUT_THE_TEXT.search(question))
 
 
+# A question whose answer is one of the articles: "Which of the two articles covers ...?", "Which piece
+# mentions ...?".
+_WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?"
+                            r"|texts?)\b", re.I)
+
+
+def which_article(question: str) -> bool:
+    """Whether the question's answer is one of the articles ("Which of the two articles covers ...?")."""
+    return bool(_WHICH_ARTICLE.search(question))
+
+
 def compares_articles(question: str) -> bool:
     """Whether the question asks what each article says ("How does China come up in each article?")."""
     found = _EACH_ARTICLE.search(question)
@@ -628,8 +632,6 @@ def expected_kind(question: str) -> str | None:
         return "role:" + next(g for g in role.groups() if g)
     if _OUTCOME_QUESTION.search(question):
         return "outcome"
-    if _WHY.search(question):
-        return "reason"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(question):
             if kind == "number":
@@ -673,8 +675,6 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
-    if kind == "reason":
-        return 1.0 if _REASON.search(text) else 0.0
     if kind.startswith("definition:"):
         thing = re.escape(kind.partition(":")[2].split()[-1].rstrip("s"))
         return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"

@@ -18,6 +18,7 @@ from assistant.answer_types import (
     asked_about,
     asks_yes_or_no,
     compares_articles,
+    which_article,
     yes_no_form,
 )
 from assistant.catalog import Catalog
@@ -152,13 +153,20 @@ class Assistant:
         """For a question about what each article says: the best sentence of every retrieved article, each
         searched on its own, named by title and source; None when not such a question or fewer than two
         articles answer."""
-        if not compares_articles(question):
+        # "Which of the two articles covers …, and does the other mention it?" is answered with the article
+        # (Verifier.extract); "…, and how does China figure in the other one?" asks what each says.
+        if not compares_articles(question) or (
+                which_article(question) and not re.search(r"\b(?:how|what)\b[^?]*\bthe other\b", question, re.I)):
             return None
         topic = article_topic(expand_names(question))  # the articles' words for the asker's, before any is stripped
-        ids = list(dict.fromkeys(h.article.article_id for h in hits))
+        retrieved = list({h.article.article_id: h.article for h in hits}.values())
         parts: list[str] = []
         citations: list[Citation] = []
-        for article_id in ids:
+        for article in retrieved:
+            others = [a for a in retrieved if a.article_id != article.article_id]
+            if not_mentioned_in(others, [article], question):
+                continue  # it never mentions a name asked about that another article has: no sentence of its answers
+            article_id = article.article_id
             found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article_id]), 1,
                                           PER_ARTICLE_MIN_RELEVANCE)
             if found.refused or not found.citations:

@@ -22,6 +22,7 @@ from assistant.answer_types import (
     asked_events,
     carries,
     expected_kind,
+    which_article,
     yes_no_form,
 )
 from assistant.catalog import STOPWORDS
@@ -466,7 +467,7 @@ class Verifier:
                 return Extraction(f"{REFUSAL_TEXT} The closest they come: “{sent[2]}” [1]", [citation], True, why, note)
             return Extraction(note or REFUSAL_TEXT, [], True, why, note)
         citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
-        if _WHICH_ARTICLE.search(asked):
+        if which_article(asked):
             # "Which of the two articles covers the EU talks?": the answer is an article, named by its title
             # and source, each with the sentence that shows it; no model needs to rephrase that.
             # The other article too only when its sentence is about as close (both may say it).
@@ -581,10 +582,6 @@ class Verifier:
         return Extraction(f"{sentence} [1]", [citation], False, "", "", settled=True)
 
 
-# A question whose answer is one of the articles: "Which of the two articles covers ...?", "Which piece
-# mentions ...?".
-_WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?"
-                            r"|texts?)\b", re.I)
 
 
 _ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"
@@ -655,7 +652,9 @@ def _asked_about(question: str, names: list[str]) -> bool:
         # "Is SoftBank part of the framework?", "Given the curbs, will South Korea join too?": a yes/no
         # question is about all it names.
         return yes_no_form(question) and any(n in question for n in names)
-    return any(n in question[wh[-1].start():] for n in names)
+    # After the first question word, the name is asked about ("What route did Andreea Martini take …, and
+    # which states …?"); before it, it is a premise ("Google will join, right? Which others?").
+    return any(n in question[wh[0].start():] for n in names)
 
 
 def _not_mentioned(names: list[str]) -> str:

@@ -167,7 +167,7 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         ("wire services?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
         # How news says its sources were not named, and what askers call them.
         (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off"
-         r"|where (?:it|they) got (?:that|the|its|their) (?:information|info|story)|where (?:its|their|the) information came from"
+         r"|where (?:it|they) got (?:that|the|its|their) (?:information|info|story)|where\b[^?]{0,30}\binformation came from"
          r"|\bwho\b[^?]{0,25}\bsources\b", "sources undisclosed not cited"),
         (r"point of|purpose of|what for\b", "aim seeks to"), (r"\blabel\w*", "describing as"),
         ("declaration|communiqu[eé]", "joint statement"), ("get-together|summit", "meeting"),
