@@ -20,6 +20,7 @@ from assistant.names import (
     affiliation,
     capital_country,
     entities,
+    forms_of,
     is_eu_member,
     place_of,
     question_part,
@@ -704,8 +705,9 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
                                 rf"|\b{name}\b,?\s+(?:a|an|the)?\s*(?:{places})\b|\b{name}\b[^.;]{{0,30}}\b(?:from|of|born in)\s+"
                                 rf"(?:the\s+)?(?:{places})\b", text) else 0.0
     if kind.startswith("motive:"):
-        name = re.escape(kind.partition(":")[2].split()[-1])
-        return 1.0 if re.search(rf"\b{name}\b[^.;]{{0,60}}?{_MOTIVE.pattern}", text, re.I) else 0.0
+        # "Why does Brussels want …" is answered by a reason given to the EU.
+        name = "|".join(re.escape(f) for f in forms_of(kind.partition(":")[2].split()[-1]))
+        return 1.0 if re.search(rf"\b(?:{name})\b[^.;]{{0,60}}?{_MOTIVE.pattern}", text, re.I) else 0.0
     if kind.startswith("reaction:"):
         parties = kind.partition(":")[2].split("|")
         return 1.0 if any(_reacts(text, p) for p in parties) else 0.0

@@ -62,6 +62,15 @@ def place_of(name: str) -> str | None:
     return _PLACE_OF.get(name.lower().strip(". "))
 
 
+def forms_of(name: str) -> list[str]:
+    """Every form of the country or bloc ``name`` stands for ("Brussels" -> "EU", "European Union", ...), or
+    just ``name`` when it is none."""
+    place = place_of(name)
+    if place is None:
+        return [name]
+    return [form for form, of in _PLACE_OF.items() if of == place]
+
+
 def entities(text: str, skip_first: bool = False) -> list[tuple[str, str | None]]:
     """The names of ``text`` as (phrase, country it stands for or None): runs of capitalised words, with
     places split out ("US President Joe Biden" -> ("US", "US"), ("President Joe Biden", None))."""

@@ -505,3 +505,11 @@ def test_a_name_after_the_first_question_word_is_asked_about() -> None:
 ])
 def test_an_outcome_in_other_words(question: str, kind: str) -> None:
     assert expected_kind(question) == kind
+
+
+def test_a_capitals_motive_is_its_countrys() -> None:
+    question = "Why does Brussels want to team up with Tokyo on new materials?"
+    assert expected_kind(question) == "motive:Brussels"
+    assert carries("The framework, responding to an EU request, aims to reduce dependency on China.",
+                   expected_kind(question), question) == 1.0
+    assert carries("The framework aims to reduce dependency on China.", expected_kind(question), question) == 0.0
