@@ -166,9 +166,8 @@ class Assistant:
             others = [a for a in retrieved if a.article_id != article.article_id]
             if not_mentioned_in(others, [article], question):
                 continue  # it never mentions a name asked about that another article has: no sentence of its answers
-            article_id = article.article_id
-            found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article_id]), 1,
-                                          PER_ARTICLE_MIN_RELEVANCE)
+            found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
+                                          1, PER_ARTICLE_MIN_RELEVANCE)
             if found.refused or not found.citations:
                 continue
             citation = replace(found.citations[0], n=len(citations) + 1)

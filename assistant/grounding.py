@@ -28,7 +28,7 @@ from assistant.answer_types import (
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
-from assistant.names import expand_names, has_alias, name_phrases, place_of
+from assistant.names import expand_names, has_alias, name_phrases, place_of, places_in
 from assistant.retrieve import Hit
 from assistant.types import Article, Citation, spelled_date
 
@@ -535,13 +535,12 @@ class Verifier:
         context = " ".join([*(h.chunk.text for h in hits), *(h.article.header() for h in hits)])
         carried = {w.lower() for w in re.findall(r"\w+", context)}
         capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
-        places = {place_of(w) for w in capitalised} | {place_of(w) for w in ("United States", "European Union")
-                                                       if w in context}
+        places = places_in(context)
         def carried_name(name: str) -> bool:
             low = name.lower()
             if has_alias(name) or low in carried or low in STOPWORDS:
                 return True
-            if place_of(name) in places - {None}:
+            if place_of(name) in places:
                 return True  # "America" is carried by "the US"
             if _stem(low) in {_stem(w) for w in carried if w[:3] == low[:3]}:
                 return True
@@ -580,8 +579,6 @@ class Verifier:
         }[field]
         citation = _citation(1, best, article.header(), best.chunk.start, best.chunk.start, 1.0)
         return Extraction(f"{sentence} [1]", [citation], False, "", "", settled=True)
-
-
 
 
 _ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"
@@ -626,13 +623,15 @@ def not_mentioned_in(saying: list[Article], articles: list[Article], question: s
     names = [w for phrase in name_phrases(question)
              for w in (phrase.split() if all(place_of(p) for p in phrase.split()) else [phrase])]
 
+    # Each article's text and the places it names are read once, whatever the number of names.
+    texts = {a.article_id: f"{a.header()} {a.text}" for a in [*saying, *articles]}
+    places = {article_id: places_in(text) for article_id, text in texts.items()}
+
     def has(article: Article, name: str) -> bool:
-        text = f"{article.header()} {article.text}"
-        place = place_of(name)
-        if place:
-            return any(place_of(w) == place for w in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text)) or (
-                re.search(rf"\b{re.escape(name)}\b", text) is not None)
-        return re.search(rf"\b{re.escape(name)}\b", text, re.I) is not None
+        text, place = texts[article.article_id], place_of(name)
+        if place and place in places[article.article_id]:
+            return True
+        return re.search(rf"\b{re.escape(name)}\b", text, 0 if place else re.I) is not None
 
     said_ids = {a.article_id for a in saying}
     lines = []

@@ -62,6 +62,14 @@ def place_of(name: str) -> str | None:
     return _PLACE_OF.get(name.lower().strip(". "))
 
 
+def places_in(text: str) -> set[str]:
+    """The countries and blocs ``text`` names in any of their forms: "Brussels" and "the European Union" both
+    name the EU, "U.S." and "the United States" the US."""
+    words = re.findall(r"[A-Z][\w.]*", text)
+    pairs = re.findall(r"(?=\b([A-Z][\w.]*\s+[A-Z][\w.]*))", text)  # "United States", "South Korea"
+    return {place for place in map(place_of, words + pairs) if place}
+
+
 def forms_of(name: str) -> list[str]:
     """Every form of the country or bloc ``name`` stands for ("Brussels" -> "EU", "European Union", ...), or
     just ``name`` when it is none."""

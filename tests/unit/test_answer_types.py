@@ -513,3 +513,11 @@ def test_a_capitals_motive_is_its_countrys() -> None:
     assert carries("The framework, responding to an EU request, aims to reduce dependency on China.",
                    expected_kind(question), question) == 1.0
     assert carries("The framework aims to reduce dependency on China.", expected_kind(question), question) == 0.0
+
+
+def test_places_are_read_in_all_their_forms() -> None:
+    from assistant.names import places_in
+
+    assert places_in("Talks in Brussels with the United States and Japanese Prime Minister Kishida") == {"EU", "US", "Japan"}
+    assert places_in("The U.S. and South Korea") == {"US", "South Korea"}
+    assert places_in("Nvidia, Arm and Amazon") == set()
