@@ -130,6 +130,9 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
+# "Who is Iliana Ivanova?": who someone is, which a sentence tells by their title, not by naming another.
+_WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
+                          r"\s*(?:\?|$)", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -536,6 +539,33 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
     return [p for p in _EVENTS if p.search(question)]
 
 
+# "Why did Biden travel to Tokyo?": where someone goes or meets is a fact a passage states with "in", "to" or
+# "visit" before the place ("meets ... in the United States"). A destination no passage puts anyone in is a
+# false premise, however close the rest of the question is to a sentence.
+_GOING = (r"(?i:travel\w*|fl(?:y|ies|ew|ying|own)|go(?:es|ing)?|went|head(?:s|ed|ing)?|com(?:e|es|ing)|came|trip"
+          r"|journey\w*|visit\w*|arriv\w*|summit|meet(?:s|ing)?|met|talks?|held|hold(?:s|ing)?)")
+_DESTINATION = re.compile(rf"\b{_GOING}\s+(?i:to|in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+                          r"|\b(?i:visit(?:s|ing|ed)?)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
+def destinations(question: str) -> list[str]:
+    """The countries or blocs the question says someone goes to or meets in ("Biden's trip to Tokyo" ->
+    Japan); a passage that tells of it puts someone there ("in Japan", "to Tokyo", "visits Japan")."""
+    found = []
+    for match in _DESTINATION.finditer(question):
+        name = match.group(1) or match.group(2)
+        place = place_of(name) or place_of(name.split()[0])
+        if place and place not in found:
+            found.append(place)
+    return found
+
+
+def puts_someone_in(text: str, place: str) -> bool:
+    """Whether ``text`` puts someone in or sends someone to ``place`` (any of its forms)."""
+    forms = "|".join(re.escape(f) for f in sorted(forms_of(place), key=len, reverse=True))
+    return bool(re.search(rf"\b(?:in|to|at|visit\w*)\s+(?:the\s+)?(?:{forms})(?![\w-])", text, re.I))
+
+
 _YES_NO = re.compile(r"(?:^|^[^?]{0,120},\s+)(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"
                      r"(?!\s+(?:you|we)\b)", re.I)
 # "Is Kishida going to the US, or is Biden coming?", "Japan's idea or the EU's?": a choice, asked like a wh-question.
@@ -623,7 +653,7 @@ def expected_kind(question: str) -> str | None:
     if reaction:
         names = next(g for g in reaction.groups() if g)
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
-    if _TITLE_QUESTION.search(question):
+    if _TITLE_QUESTION.search(question) or _WHO_IS_NAME.search(question):
         return "title"
     definition = _DEFINITION_QUESTION.search(question)
     if definition:

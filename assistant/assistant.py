@@ -37,6 +37,7 @@ from assistant.grounding import (
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.names import expand_names
+from assistant.normalize import cased_names, truecase
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
 from assistant.retrieve import Hit, Retriever
@@ -95,6 +96,7 @@ class Assistant:
         self._generator = generator  # built on first use: loading a model takes seconds
         # One answer at a time through an in-process model; servers (concurrent generators) skip it.
         self._model_lock = threading.Lock()
+        self._names_of: dict[str, dict[str, str]] = {}  # article content hash -> its cased names
         self.prompts = Prompts(self.settings.prompts_dir)
         self.retriever = Retriever(self.catalog, self.vectors, self.embedder, self.settings.rrf_k)
         self.verifier = Verifier(self.embedder, self.settings.min_support)
@@ -241,6 +243,16 @@ class Assistant:
             raise AssistantError(f"The question is {len(question)} characters long; keep it under {MAX_QUESTION_CHARS}.")
         return question
 
+    def _cased_names(self, hits: list[Hit]) -> dict[str, str]:
+        """The names (cased) of the retrieved articles, plus countries and well-known companies."""
+        known: dict[str, str] = {}
+        for article in {h.article.article_id: h.article for h in hits}.values():
+            key = article.content_hash or article.article_id
+            if key not in self._names_of:
+                self._names_of[key] = cased_names([article.text])
+            known.update(self._names_of[key])
+        return known or cased_names([])
+
     def _relevant(self, hits: list[Hit]) -> bool:
         """Worth asking the model: a close enough passage, or one sharing a keyword with the question."""
         best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
@@ -275,6 +287,10 @@ class Assistant:
         timings["retrieval"] = time.perf_counter() - started
         answer = Answer(question=question, text=REFUSAL_TEXT, refused=True, timings=timings,
                         standalone_question=search_for if search_for != question else None)
+        # "what did biden say about china" is read as "what did Biden say about China": the checks below
+        # tell names by their capitals. Retrieval does not care (the embedder and keyword search are uncased).
+        known = self._cased_names(hits)
+        question, search_for = truecase(question, known), truecase(search_for, known)
         if not hits or not self._relevant(hits):
             # Nothing close enough; a question about someone the articles never name says whom.
             answer.text = (self.verifier.absent_refusal(search_for, hits) if hits else None) or REFUSAL_TEXT
@@ -323,6 +339,13 @@ class Assistant:
                 text, citations, refused = REFUSAL_TEXT, [], True
             elif refused:
                 text, citations, refused = extracted[:3]
+                guided = None if extracted.refused else self.verifier.guided(search_for, raw, hits)
+                if guided and guided.citations[0].quote not in {c.quote for c in citations}:
+                    # The model's draft, unsupported as worded, may still point at the sentence that answers:
+                    # that sentence first, then the one closest to the question.
+                    citations = [guided.citations[0], replace(citations[0], n=2)]
+                    text = " ".join([*([extracted.note] if extracted.note else []),
+                                     *(f"{c.quote} [{c.n}]" for c in citations)])
             elif not extracted.refused and (
                     (missing := self.verifier.misses_kind(search_for, text, citations, extracted.citations))
                     or self.verifier.off_target(search_for, citations, extracted.citations)):

@@ -62,6 +62,11 @@ def place_of(name: str) -> str | None:
     return _PLACE_OF.get(name.lower().strip(". "))
 
 
+def place_forms() -> list[str]:
+    """Every form of every country and bloc known here, in lower case ("japan", "japanese", "tokyo", ...)."""
+    return list(_PLACE_OF)
+
+
 def places_in(text: str) -> set[str]:
     """The countries and blocs ``text`` names in any of their forms: "Brussels" and "the European Union" both
     name the EU, "U.S." and "the United States" the US."""
@@ -177,7 +182,8 @@ _CAPITAL_ALSO = {"Washington": "US United States", "Brussels": "EU European Unio
 _ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{pattern}\b", re.I if pattern.islower() else 0), also) for pattern, also in [
         *((capital, _CAPITAL_ALSO.get(capital, name)) for name, capital, _ in _COUNTRIES if capital),
-        ("European bloc", "EU European Union"), ("premier", "prime minister"), ("chipmakers?", "semiconductor companies"),
+        ("European bloc", "EU European Union"), ("premier", "prime minister"),
+        (r"PMs?|(?<=the )pm|(?<=japanese )pm|(?<=japan's )pm", "prime minister"), ("chipmakers?", "semiconductor companies"),
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),
         # A story a wire service passed on is credited "(via Reuters)".
@@ -208,3 +214,4 @@ def expand_names(question: str) -> str:
         if pattern.search(question) and also not in added:
             added.append(also)
     return f"{question}{_ALSO}{'; '.join(added)})" if added else question
+

@@ -169,3 +169,40 @@ def test_what_a_named_article_says_of_something_only_the_other_has(tmp_path, art
     # What it does mention is answered from it, however few of the question's words the sentence shares.
     china = a.ask("What does the MENAFN article say about China?")
     assert not china.refused and "export" in china.text and china.citations[0].source == "MENAFN"
+
+
+def test_an_unsupported_draft_points_at_the_sentence_that_answers(tmp_path, articles_copy, minilm):
+    # The model found the companies but worded them as the question's paraphrase, which no sentence supports;
+    # the sentence that names them answers, in the article's words, first.
+    draft = "NVIDIA, ARM, and Amazon are expected to be roped into the joint AI R&D setup Tokyo and Washington are mulling. [1]"
+    a, generator = make(tmp_path, articles_copy, minilm, [draft])
+    answer = a.ask("Which chip designers and cloud heavyweights are expected to be roped into the joint AI R&D "
+                   "setup Tokyo and Washington are mulling?")
+    assert len(generator.calls) == 1 and not answer.refused
+    first = answer.citations[0]
+    assert all(name in first.quote.lower() for name in ("nvidia", "arm", "amazon"))
+    assert answer.text.startswith(first.quote) and all(c.quote in c.text for c in answer.citations)
+
+
+def test_a_draft_naming_a_company_no_passage_names_points_at_nothing(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, [])
+    hits = a.retriever.search("Which companies will join the framework?", 5)
+    assert a.verifier.guided("Which companies will join the framework?", "Samsung and Intel will join it. [1]", hits) is None
+    found = a.verifier.guided("Which companies will join the framework?", "Nvidia and Amazon will join it. [1]", hits)
+    assert found is not None and "nvidia" in found.citations[0].quote.lower()
+
+
+def test_a_trip_to_a_place_no_passage_puts_anyone_is_refused_without_the_model(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Biden travels to Tokyo to sign the deal [1]."])
+    answer = a.ask("Why did Biden travel to Tokyo for the April 10 summit with Kishida?")
+    assert answer.refused and generator.calls == []
+    a, generator = make(tmp_path, articles_copy, minilm, ["He meets Biden in the United States next month [1]."])
+    answer = a.ask("Is Kishida going to the US, or is Biden coming to Japan?")
+    assert not answer.refused and len(generator.calls) == 1
+
+
+def test_a_question_in_lower_case_is_read_with_its_names(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Microsoft will supply the cloud [1]."])
+    answer = a.ask("whats microsoft's role in the us-japan ai framework")
+    assert answer.refused and "Microsoft" in answer.text and generator.calls == []
+    assert answer.question == "whats microsoft's role in the us-japan ai framework"  # the asker's words are kept

@@ -26,7 +26,7 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
     ("Which EU member states made the request?", "name:country"),
     ("Who is about to start talks on new materials?", "name:actor"),
     ("Who asked for the materials framework?", "name:actor"),
-    ("Who is Iliana Ivanova?", "name:person"),
+    ("Who is Iliana Ivanova?", "title"),
     ("Which Asahi Shimbun reporter wrote the original story?", "author"),
     ("What country is Iliana Ivanova from?", "origin:Iliana Ivanova"),
     ("How did the Chinese government respond to the plan?", "reaction:Chinese"),
@@ -521,3 +521,43 @@ def test_places_are_read_in_all_their_forms() -> None:
     assert places_in("Talks in Brussels with the United States and Japanese Prime Minister Kishida") == {"EU", "US", "Japan"}
     assert places_in("The U.S. and South Korea") == {"US", "South Korea"}
     assert places_in("Nvidia, Arm and Amazon") == set()
+
+
+@pytest.mark.parametrize("question, places", [
+    ("Why did Biden travel to Tokyo for the summit?", ["Japan"]),
+    ("Why is President Biden flying to Tokyo to meet Kishida?", ["Japan"]),
+    ("Is Kishida going to the US, or is Biden coming to Japan?", ["US", "Japan"]),
+    ("When do they meet in Washington?", ["US"]),
+    ("Will Biden visit Japan?", ["Japan"]),
+    ("What will the two countries cooperate on?", []),
+])
+def test_where_a_question_says_someone_goes(question: str, places: list[str]) -> None:
+    from assistant.answer_types import destinations
+
+    assert destinations(question) == places
+
+
+def test_a_passage_puts_someone_in_a_place_only_with_in_to_or_visit() -> None:
+    from assistant.answer_types import puts_someone_in
+
+    text = "Kishida meets with President Joe Biden in the United States next month, parallel to the Japan-U.S. accord."
+    assert puts_someone_in(text, "US")
+    assert not puts_someone_in(text, "Japan")  # "to the Japan-U.S. accord" puts nobody in Japan
+
+
+def test_who_is_a_named_person_asks_for_a_title() -> None:
+    assert expected_kind("Who is Iliana Ivanova?") == "title"
+    assert expected_kind("who's the Japanese PM in this story") != "title"
+
+
+def test_lower_case_names_are_cased_from_the_articles() -> None:
+    from assistant.normalize import cased_names, truecase
+
+    text = ("Iliana Ivanova, the EU Commissioner for Innovation and Research, spoke to the Business Daily about the "
+            "talks Japan wants. Prime Minister Fumio Kishida meets President Joe Biden in the United States.")
+    known = cased_names([text])
+    assert truecase("what did biden and ivanova say about tokyo?", known) == "what did Biden and Ivanova say about Tokyo?"
+    assert truecase("whats microsoft's role in the us-japan plan", known) == "what's Microsoft's role in the US-Japan plan"
+    assert truecase("so r they gonna do it", known) == "so are they gonna do it"
+    assert truecase("can you tell us who the president is", known) == "can you tell us who the president is"
+    assert truecase("is he meeting him in japan or the us?", known) == "is he meeting him in Japan or the US?"

@@ -1,0 +1,69 @@
+"""How a casually typed question is read: names cased from the articles ("biden" -> "Biden"), so the checks
+that tell names by their capitals see them, and run-together contractions spelled out ("whats" -> "what's").
+Only words wholly in lower case change; the asker's own capitals are kept."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.names import OFFICE_WORDS, ORG_WORDS, TITLES, place_forms
+
+# Companies and bodies a reader may name in lower case ("whats microsoft's role") that the articles may not
+# name at all: cased, they are names, and an absent name is a false premise.
+_KNOWN_ORGS = ("Microsoft Google Apple Samsung Intel TSMC OpenAI IBM Meta Huawei Sony Toyota SoftBank Qualcomm AMD"
+               " Micron Rapidus Tesla Panasonic Hitachi Toshiba Nvidia Arm Amazon Baidu Alibaba Tencent ASML"
+               " Broadcom Oracle Reuters Bloomberg NATO UN WTO G7").split()
+# Words news capitalises in titles and names ("Prime Minister", "US News") that are not names by themselves.
+_NOT_CASED = TITLES | OFFICE_WORDS | ORG_WORDS | frozenset("other side country business news union united".split())
+# "us" is a pronoun ("tell us") unless it stands next to a place or in a place's slot ("the us", "us-japan").
+_US = re.compile(r"(?<=\bthe )us\b|\bus(?=\s*[-–/&]|\s+(?:and\s+)?(?:japan|eu|china|president|government|officials?"
+                 r"|chips?|exports?|restrictions?|firms?|companies|side|and\s+japan)\b)|(?<=japan[-–/ ])us\b"
+                 r"|(?<=japan and )us\b|(?<=\bin )us\b(?=[\s?.,]|$)", re.I)
+
+
+# Contractions typed without the apostrophe, and chat shorthand, read as written out.
+_SPELLED = {"whats": "what's", "whos": "who's", "hows": "how's", "wheres": "where's", "whens": "when's",
+            "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+            "wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "cant": "can't",
+            "wouldnt": "wouldn't", "r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because",
+            "w/": "with", "pls": "please", "plz": "please", "thx": "thanks", "govt": "government"}
+_RUN_TOGETHER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _SPELLED if w != "w/") + r")(?![\w.&'’/-])|\bw/", re.I)
+
+
+def cased_names(texts: list[str]) -> dict[str, str]:
+    """Lower-case word -> its cased form, for words the ``texts`` write capitalised within sentences and never
+    in lower case ("biden" -> "Biden", "menafn" -> "MENAFN"), every form of a country ("tokyo" -> "Tokyo")
+    and well-known companies. Headlines and other short or title-case lines are skipped: there every word is
+    capitalised."""
+    cased: dict[str, str] = {}
+    lower: set[str] = set()
+    for text in texts:
+        for line in text.splitlines():
+            words = re.findall(r"[A-Za-z][\w]*", line)
+            if (len(words) < 12 or not line.rstrip().endswith((".", '"', "”", ")"))
+                    or sum(w[0].isupper() for w in words) > 0.7 * len(words)):
+                continue
+            # A sentence's first word is capitalised anyway; it counts only as the first of a name's words
+            # ("Iliana Ivanova, the EU Commissioner ...").
+            for match in re.finditer(r"(?:^|(?<=[.!?:]\s)|\b)([A-Za-z]\w*)(?=(\s+[A-Z])?)", line):
+                word = match.group(1)
+                first = match.start(1) == 0 or bool(re.search(r"[.!?:]\s$", line[: match.start(1)]))
+                if word.islower():
+                    lower.add(word)
+                elif word[0].isupper() and (not first or match.group(2)):
+                    cased.setdefault(word.lower(), word)
+    known = {low: word for low, word in cased.items()
+             if low not in lower and len(low) > 1 and low not in _NOT_CASED}
+    known.update((form, form.upper() if len(form) <= 3 else form.title()) for form in place_forms() if " " not in form)
+    known.update((name.lower(), name) for name in _KNOWN_ORGS)
+    known.pop("us", None)  # see _US
+    return known
+
+
+def truecase(question: str, known: dict[str, str]) -> str:
+    """The question with its lower-case names written as names ("what did biden say about china" -> "what
+    did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
+    words wholly in lower case change; "us" only where it is a place ("the us", "us-japan")."""
+    question = _US.sub("US", question)
+    question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
+    return re.sub(r"\b[a-z]+\b", lambda m: known.get(m.group(0), m.group(0)), question)
