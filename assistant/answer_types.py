@@ -551,6 +551,8 @@ _DESTINATION = re.compile(rf"\b{_GOING}\s+(?i:to|in|at)\s+(?:the\s+)?([A-Z][\w.]
 def destinations(question: str) -> list[str]:
     """The countries or blocs the question says someone goes to or meets in ("Biden's trip to Tokyo" ->
     Japan); a passage that tells of it puts someone there ("in Japan", "to Tokyo", "visits Japan")."""
+    if _CHOICE.search(question):
+        return []  # "is Kishida heading stateside, or is Biden going to Japan?": one option may be false
     found = []
     for match in _DESTINATION.finditer(question):
         name = match.group(1) or match.group(2)
@@ -774,3 +776,30 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     return 1.0
 
 
+
+
+# "Which article covers the EU talks, and which one discusses export curbs?": two questions in one.
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:what|what's|who|who's|which|when|where|why|how|do|does|did|is|are|was|were"
+                              r"|has|have|can|will|would)\b)", re.I)
+
+
+_LEANS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it|its|this|that|these|those|there)\b", re.I)
+
+
+def second_question(question: str) -> str | None:
+    """The second of two questions asked in one ("..., and which one discusses US export curbs?"), made to
+    stand alone with the first one's words in brackets, or None when the question asks one thing."""
+    parts = _SECOND_QUESTION.split(question, maxsplit=1)
+    if len(parts) != 2 or len(re.findall(r"\w+", parts[0])) < 3:
+        return None
+    first, second = parts
+    # "..., and when?" and "..., and what did she say?" lean on the first question; "..., and which one
+    # discusses export curbs?" does not, and the first one's words would only blur it.
+    if len(re.findall(r"\w+", second)) <= 3 or _LEANS.search(second):
+        return f"{second.strip()} ({first.strip().rstrip('?,')})"
+    return second.strip()
+
+
+def first_question(question: str) -> str:
+    """The first of two questions asked in one, or the question itself."""
+    return _SECOND_QUESTION.split(question, maxsplit=1)[0].rstrip(" ,") + "?"

@@ -18,6 +18,8 @@ from assistant.answer_types import (
     asked_about,
     asks_yes_or_no,
     compares_articles,
+    first_question,
+    second_question,
     which_article,
     yes_no_form,
 )
@@ -181,6 +183,18 @@ class Assistant:
             parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 
+    def _both(self, first: str, second: str, articles: list[str] | None) -> Extraction | None:
+        """The answers to two questions asked in one, the second's citations numbered after the first's; None
+        unless the first is settled without a model and the second is answered by another sentence."""
+        hits = self.retriever.search(first, self.settings.top_k, articles)
+        one = (None if articles else self._article_by_article(first, hits)) or self.verifier.extract(first, hits)
+        two = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles))
+        if not one.settled or one.refused or two.refused or {c.quote for c in two.citations} <= {c.quote for c in one.citations}:
+            return None
+        n = len(one.citations)
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + n}]", two.text)
+        return one._replace(text=f"{one.text} {text}", citations=[*one.citations, *(replace(c, n=c.n + n) for c in two.citations)])
+
     def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
         about the Japan-EU talks?"): when that article never mentions a name the question asks about and
@@ -309,6 +323,10 @@ class Assistant:
         extracted = ((self._elsewhere(search_for, named) if named else None)
                      or (None if articles else self._article_by_article(search_for, hits))
                      or self.verifier.extract(search_for, hits))
+        if extracted.settled and not extracted.refused and (second := second_question(search_for)):
+            # Two questions in one ("Which article covers the EU talks, and which one discusses export
+            # curbs?"), the first settled from the catalog or by naming an article: each answered on its own.
+            extracted = self._both(first_question(search_for), second, articles) or extracted
         timings["extraction"] = time.perf_counter() - t
         if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]

@@ -206,3 +206,14 @@ def test_a_question_in_lower_case_is_read_with_its_names(tmp_path, articles_copy
     answer = a.ask("whats microsoft's role in the us-japan ai framework")
     assert answer.refused and "Microsoft" in answer.text and generator.calls == []
     assert answer.question == "whats microsoft's role in the us-japan ai framework"  # the asker's words are kept
+
+
+def test_two_questions_in_one_settled_by_naming_an_article_are_answered_in_turn(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, [])
+    answer = a.ask("Which of the two articles covers the Japan-EU materials dialogue, and which one discusses US "
+                   "restrictions on exporting advanced AI chips to China?")
+    assert generator.calls == [] and not answer.refused
+    quotes = [c.quote for c in answer.citations]
+    assert any("European Union" in q for q in quotes) and any("export of advanced AI chips" in q for q in quotes)
+    assert [c.n for c in answer.citations] == list(range(1, len(quotes) + 1))
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
