@@ -218,8 +218,15 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
 _SPECIFIC = re.compile(
     r"\b(?:(?:which|what) (?:specific|exact|particular)|exactly which|(?:^|\b(?:me|please)\s+)(?:list|name|identify|enumerate)"
     r"(?: all)? the(?: specific| exact| particular)?) ((?:[\w-]+ ){0,3}?[a-z-]{4,})"
-    r"(?: (?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may|that|which|for|of|in|to)\b|\s*[?.]?$)",
-    re.I)
+    r"(?: (?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may|that|which|for|of|in|to)\b|\s*[?.]?$"
+    r"|\s*[—–,(:])", re.I)
+# "Which rare metals exactly ...?", "what materials specifically": the same, the asking word after the noun.
+_SPECIFIC_AFTER = re.compile(r"\b(?:which|what) ((?:[\w-]+ ){0,3}?[a-z-]{4,}),? (?:exactly|specifically|in particular)\b", re.I)
+
+
+def _specific(question: str) -> re.Match[str] | None:
+    """The "which specific <noun>" of a question, its noun phrase as group 1, or None."""
+    return _SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question)
 _LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
 # "AI and semiconductor technologies": things named before the noun, joined.
 _LISTED_BEFORE = re.compile(r"(?:\b[\w-]+,\s+|\b[\w-]+\s+(?:and|or)\s+)(?:[\w-]+\s+){0,2}$", re.I)
@@ -680,7 +687,7 @@ def expected_kind(question: str) -> str | None:
     for sub, pattern in _NAME_QUESTIONS:
         if pattern.search(question):
             return f"name:{sub}"
-    if _SPECIFIC.search(question):
+    if _specific(question):
         return "name:any"  # "List the materials they will develop", "Tell me exactly which benefits ..."
     return None
 
@@ -716,7 +723,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 1.0 if re.search(rf"\b(?:{_OFFICES})\b", text, re.I) else 0.0
     if kind.startswith("name"):
         # "Which specific benefits ...": a sentence that has "the mutual benefits" and lists none names none.
-        specific = _SPECIFIC.search(question)
+        specific = _specific(question)
         if specific:
             # The head noun, or the one before it in a compound ("chip models").
             nouns = "|".join(re.escape(w.rstrip("s")) for w in specific.group(1).split()[-2:] if w.islower())
@@ -783,7 +790,7 @@ _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:what|what's|who|who's|which|whe
                               r"|has|have|can|will|would)\b)", re.I)
 
 
-_LEANS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it|its|this|that|these|those|there)\b", re.I)
+_LEANS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it|its|this|these|those|there)\b", re.I)  # "that" is mostly a conjunction
 
 
 def second_question(question: str) -> str | None:

@@ -195,6 +195,21 @@ class Assistant:
         text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + n}]", two.text)
         return one._replace(text=f"{one.text} {text}", citations=[*one.citations, *(replace(c, n=c.n + n) for c in two.citations)])
 
+    def _and_the_second(self, question: str, articles: list[str] | None, text: str,
+                        citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """An answer to two questions in one, with the second's closest sentence after it when the answer
+        does not quote it yet: a small model, and extraction's two sentences for the whole question, often
+        answer the first and drop the second ("what newspaper do both rely on, and do either say where it
+        got its info?")."""
+        second = second_question(question)
+        if not second:
+            return text, citations
+        more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1)
+        if more.refused or more.citations[0].quote in {c.quote for c in citations}:
+            return text, citations
+        best = replace(more.citations[0], n=len(citations) + 1)
+        return f"{text} {best.quote} [{best.n}]", [*citations, best]
+
     def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
         about the Japan-EU talks?"): when that article never mentions a name the question asks about and
@@ -330,6 +345,8 @@ class Assistant:
         timings["extraction"] = time.perf_counter() - t
         if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]
+            if not refused and not extracted.settled:
+                text, citations = self._and_the_second(search_for, articles, text, citations)
             timings["first_token"] = time.perf_counter() - started
             yield text
         else:
@@ -376,6 +393,8 @@ class Assistant:
                 citations = [*citations, best]
             elif extracted.note:
                 text = f"{extracted.note} {text}"  # the false premise is named, whoever answers the rest
+            if not refused:
+                text, citations = self._and_the_second(search_for, articles, text, citations)
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         timings["total"] = time.perf_counter() - started

@@ -572,3 +572,14 @@ def test_two_questions_in_one_are_split() -> None:
     # A second question that leans on the first carries its words.
     assert second_question("Who asked for the framework, and when?") == "when? (Who asked for the framework)"
     assert second_question("What did Japan and the EU discuss?") is None
+
+
+@pytest.mark.parametrize("question", [
+    "Which specific rare metals — for example lithium, gallium or germanium — will the Japan-EU framework cover?",
+    "which rare metals exactly does the EU want to stop getting from China, lithium? gallium?",
+])
+def test_things_to_be_named_in_other_shapes(question: str) -> None:
+    assert expected_kind(question) == "name:any"
+    # "essential commodities like rare metals" mentions rare metals but names none.
+    text = "The framework aims to reduce dependency on China for essential commodities like rare metals."
+    assert carries(text, expected_kind(question), question) == 0.0
