@@ -810,3 +810,24 @@ def second_question(question: str) -> str | None:
 def first_question(question: str) -> str:
     """The first of two questions asked in one, or the question itself."""
     return _SECOND_QUESTION.split(question, maxsplit=1)[0].rstrip(" ,") + "?"
+
+
+# "Why are Tokyo and Brussels teaming up?", "What's in it for Washington?", "what are these tie-ups supposed to
+# accomplish?": a reason or purpose, which a sentence gives in words like these. Not a requirement (a paraphrase
+# may give it otherwise), only a preference between sentences that are otherwise about as close.
+_REASON_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,20},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
+    r"|\bwhat(?:'s|’s| is) in it for\b|\bsupposed to (?:accomplish|achieve|do|deliver)\b|\bmeant to (?:accomplish|achieve|do)\b"
+    r"|\b(?:hope|hoping|want|wants|aim|aims|seek|seeks) to (?:gain|achieve|accomplish|get)\b|\bwhat for\b", re.I)
+_PURPOSE = re.compile(_MOTIVE.pattern + r"|\b(?:aim(?:s|ed|ing)? (?:to|at)|attempt to|strategic move to|in the face of"
+                      r"|to (?:foster|leverage|strengthen|drive|deepen|promote|address|enhance|reduce|secure))\b", re.I)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether the question asks why, or what something is for."""
+    return bool(_REASON_QUESTION.search(question))
+
+
+def gives_reason(text: str) -> bool:
+    """Whether ``text`` gives a reason or purpose ("seeks to mitigate", "because", "aiming to leverage")."""
+    return bool(_PURPOSE.search(text))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from assistant.answer_types import (
@@ -20,9 +22,11 @@ from assistant.answer_types import (
     article_meta_question,
     asked_about,
     asked_events,
+    asks_reason,
     carries,
     destinations,
     expected_kind,
+    gives_reason,
     puts_someone_in,
     which_article,
     yes_no_form,
@@ -51,6 +55,8 @@ OFF_TARGET_MARGIN = 0.10
 # An unsupported model draft is answered by the one retrieved sentence holding at least this share of the
 # words the draft adds to the question (and every name it adds); see `Verifier.guided`.
 GUIDED_MIN_COVERAGE = 0.5
+# For "why" and "what is it for" questions, a sentence that gives a reason or purpose ranks this much higher.
+REASON_BONUS = 0.15
 _MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # A refusal talks about the sources or the speaker's knowledge ("The articles do not say", "I cannot
 # determine"), not about the story ("Kishida did not specify the date" is a claim to verify).
@@ -130,6 +136,21 @@ def _closeness(q_vec: list[float], q_words: set[str], vec: list[float], text: st
     """How close a sentence is to the question: 0.6 cosine plus 0.4 share of the question's content words."""
     overlap = len(q_words & content_words(text)) / len(q_words) if q_words else 0.0
     return 0.6 * max(0.0, _cos(q_vec, vec)) + 0.4 * overlap
+
+
+# A sentence that opens by pointing back ("This effort ...", "These developments ...", "It ...").
+_POINTS_BACK = re.compile(r"^(?:This|These|That|Those|Such|It|They|Its|Their|The (?:move|effort|initiative|step|plan))\b")
+
+
+def _with_antecedents(hits: list[Hit], sentences: Callable[[Hit], list[tuple[int, int, str]]]) -> dict[tuple[int, int], str]:
+    """For each sentence (by its offsets) that points back, its text with the sentence before it in front."""
+    out: dict[tuple[int, int], str] = {}
+    for hit in hits:
+        spans = sentences(hit)
+        for before, (start, end, text) in pairwise(spans):
+            if _POINTS_BACK.match(text):
+                out[(start, end)] = f"{before[2]} {text}"
+    return out
 
 
 def article_label(title: str, source: str | None) -> str:
@@ -442,12 +463,22 @@ class Verifier:
         # sentence must share: only "China" is.
         sources = " ".join(h.article.source or "" for h in hits)
         q_words = (content_words(question) - _ABOUT_TEXT_WORDS - content_words(sources)) or content_words(question)
-        vecs = self.embed([question] + [s[2] for _, s in candidates])
+        # "This effort seeks to mitigate their reliance on China" is about what the sentence before it says:
+        # a sentence that opens by pointing back is also embedded with that sentence in front of it, and
+        # the closer of the two counts (its own words alone count for overlap, so it does not simply take
+        # its antecedent's place).
+        context = _with_antecedents(hits, self._chunk_sentences)
+        pointing = [s for _, s in candidates if s[:2] in context]
+        vecs = self.embed([question] + [s[2] for _, s in candidates] + [context[s[:2]] for s in pointing])
         q_vec = vecs[0]
+        with_before = dict(zip((s[:2] for s in pointing), vecs[1 + len(candidates):]))
         scored = []
         closest: tuple[float, Hit, tuple[int, int, str]] | None = None
+        reason = asks_reason(asked)
         for (hit, sent), vec in zip(candidates, vecs[1:]):
             relevance = _closeness(q_vec, q_words, vec, sent[2])
+            if sent[:2] in with_before:
+                relevance = max(relevance, _closeness(q_vec, q_words, with_before[sent[:2]], sent[2]))
             has_kind = carries(sent[2], kind, question, hit.article.header())
             if not has_kind:
                 # "how much money" is not answered by a sentence without an amount; the closest such
@@ -456,7 +487,7 @@ class Verifier:
                         and about_the_question(sent[2], question, hit.article.header())):
                     closest = (relevance, hit, sent)
                 continue
-            bonus = 0.3 * has_kind if kind else 0.0
+            bonus = 0.3 * has_kind if kind else (REASON_BONUS * gives_reason(sent[2]) if reason else 0.0)
             scored.append((relevance + bonus, hit, sent))
         scored.sort(key=lambda t: -t[0])
         chosen: list[tuple[float, Hit, tuple[int, int, str]]] = []
@@ -553,6 +584,11 @@ class Verifier:
         date where the answer has only "next month"."""
         question = expand_names(question)
         kind = expected_kind(question)
+        if not kind and extracted and asks_reason(question):
+            # "Why …?" answered without a reason ("Japan and the EU are gearing up to initiate dialogue …"),
+            # where extraction's sentence gives one ("This effort seeks to mitigate their reliance on China").
+            said_why = any(gives_reason(s.text) for s in parse_answer(text))
+            return None if said_why else next((c for c in extracted if gives_reason(c.quote)), None)
         if not kind or not extracted:
             return None
         # The sentences are verified, so they are about what was asked; a name must still be a new one, and

@@ -226,3 +226,12 @@ def test_the_second_of_two_questions_dropped_by_the_model_is_answered_after_it(t
     # "the exact sources ... are undisclosed", "though specific sources were not cited"
     assert any("undisclosed" in c.quote or "not cited" in c.quote for c in answer.citations)
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+def test_a_why_question_answered_without_a_reason_gets_the_sentence_that_gives_one(tmp_path, articles_copy, minilm):
+    # "This effort seeks to mitigate ..." points back at the sentence before it: scored with it, it is found.
+    draft = "Japan and the European Union are gearing up to initiate dialogue on cooperation in developing innovative materials for next-generation processors and batteries. [1]"
+    a, _ = make(tmp_path, articles_copy, minilm, [draft])
+    answer = a.ask("Why are Tokyo and Brussels teaming up on battery and chip materials?")
+    assert not answer.refused and answer.text.startswith("Japan and the European Union are gearing up")
+    assert any("mitigate their reliance on China" in c.quote for c in answer.citations)

@@ -583,3 +583,24 @@ def test_things_to_be_named_in_other_shapes(question: str) -> None:
     # "essential commodities like rare metals" mentions rare metals but names none.
     text = "The framework aims to reduce dependency on China for essential commodities like rare metals."
     assert carries(text, expected_kind(question), question) == 0.0
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Why are Tokyo and Brussels teaming up on battery and chip materials?", True),
+    ("In plain terms, why are Japan and the EU bothering to team up?", True),
+    ("What's in it for Tokyo and Washington if they team up?", True),
+    ("What are these tie-ups supposed to accomplish?", True),
+    ("What are Japan and the EU teaming up on?", False),
+])
+def test_questions_that_ask_why(question: str, asked: bool) -> None:
+    from assistant.answer_types import asks_reason
+
+    assert asks_reason(question) is asked
+
+
+def test_sentences_that_give_a_reason() -> None:
+    from assistant.answer_types import gives_reason
+
+    assert gives_reason("This effort seeks to mitigate their reliance on China for critical resources.")
+    assert gives_reason("Japan and the US aim to enhance their respective technological competitiveness.")
+    assert not gives_reason("Japan and the EU are gearing up to initiate dialogue on new materials.")
