@@ -165,7 +165,10 @@ def _names_the_office(text: str, question: str) -> bool:
 # "Why did Arm decide to join?": answered only by a sentence giving that party a motive ("Arm joined to
 # ...", "because ..."), not one that lists it.
 _MOTIVE_QUESTION = re.compile(rf"\b[Ww]hy (?:did|does|do|has|have|would|will|is|was) {_NAME}\s+"
-                              rf"(?:decide|choose|chose|agree|want|opt|plan|wish|seek|join|sign)")
+                              rf"(?:decide|choose|chose|agree|want|opt|plan|wish|seek|join|sign)"
+                              # "Why was Amazon picked?": the reason it was chosen, given to Amazon.
+                              rf"|\b[Ww]hy (?:was|were|is|are|has|have) {_NAME}\s+(?:been\s+)?(?:picked|chosen|selected"
+                              rf"|included|invited|tapped|brought in|added)\b")
 _MOTIVE = re.compile(r"\b(?:because|since|due to|in order to|so as to|so that|aims? to|aimed to|seeks? to|sought to"
                      r"|to (?:reduce|protect|prevent|enhance|secure|mitigate|diversify|gain|boost|expand)|reason|motivat)\w*\b", re.I)
 
@@ -208,6 +211,9 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("actor", re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|are|was|were|will|would|has|have|had))?\s+"
                          r"(?:(?:about|set|going|planning|gearing up|trying|expected|looking|hoping|poised|due)\s+to\s+)?"
                          rf"(?:{_ACTOR_VERBS})\w*\b", re.I)),
+    # "Who says these materials go into EV batteries?": a source, which may be a paper ("US News states ...").
+    ("any", re.compile(r"^\s*(?:and\s+|so\s+)?who\s+(?:says|said|states|stated|reports|reported|claims|claimed|notes"
+                       r"|noted|writes|wrote)\b", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
@@ -657,7 +663,7 @@ def expected_kind(question: str) -> str | None:
         return "origin:" + next(g for g in origin.groups() if g)
     motive = _MOTIVE_QUESTION.search(question)
     if motive:
-        return "motive:" + motive.group(1)
+        return "motive:" + next(g for g in motive.groups() if g)
     reaction = _REACTION_QUESTION.search(question)
     if reaction:
         names = next(g for g in reaction.groups() if g)

@@ -604,3 +604,14 @@ def test_sentences_that_give_a_reason() -> None:
     assert gives_reason("This effort seeks to mitigate their reliance on China for critical resources.")
     assert gives_reason("Japan and the US aim to enhance their respective technological competitiveness.")
     assert not gives_reason("Japan and the EU are gearing up to initiate dialogue on new materials.")
+
+
+def test_who_says_asks_for_a_source_and_why_was_x_picked_for_a_motive() -> None:
+    question = "who says these materials are used in EV batteries"
+    assert expected_kind(question) == "name:any"
+    assert carries("US News states that these materials are integral to electric vehicle batteries.",
+                   expected_kind(question), question) == 1.0
+    question = "Why was Amazon picked to participate in the Japan-US AI research framework?"
+    assert expected_kind(question) == "motive:Amazon"
+    assert carries("The framework would involve notable technology firms such as NVIDIA, ARM, and Amazon.",
+                   expected_kind(question), question) == 0.0
