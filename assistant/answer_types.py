@@ -371,9 +371,18 @@ def _about_the_same(text: str, question: str) -> bool:
     asked = [(n, p) for n, p in entities(question_part(question), skip_first=True) if len(n) > 1]
     if not asked:
         return True
-    words = {w.lower() for w in re.findall(r"\w+", text)}
+    # A sentence about electric vehicles is about the question's "EV batteries".
+    words = {w.lower() for w in re.findall(r"\w+", f"{text} {_spelled_acronyms(text)}")}
     places = {p for _, p in entities(text) if p}
     return any((p and p in places) or any(w.lower() in words for w in n.split()) for n, p in asked)
+
+
+_ACRONYMS_SPELLED = {"electric vehicle": "EV", "artificial intelligence": "AI", "research and development": "R&D"}
+
+
+def _spelled_acronyms(text: str) -> str:
+    """The acronyms of the things ``text`` spells out ("electric vehicle batteries" -> "EV")."""
+    return " ".join(short for long, short in _ACRONYMS_SPELLED.items() if long in text.lower())
 
 
 def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
