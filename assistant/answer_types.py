@@ -67,7 +67,8 @@ _SPEECH_QUESTION = re.compile(
     r"\b[Ww]hat (?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+"
     r"|(?:the\s+)?(?:analysts|experts|critics|officials|observers|investors|economists|diplomats|lawmakers))\s+(?:[a-z]+\s+){0,2}"
     r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
-_QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)")
+_QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)"
+                             r"|\b[Qq]uot(?:e|es|ing|ed) ((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stated|according to|noted|added|remarked|announced|declared"
     r"|explained|stressed|emphasi[sz]ed|warned|insisted|argued|wrote|writes|described|called|express(?:ed|es)"
@@ -130,6 +131,13 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
+# "What is the official name of the framework?", "What will it be called?": a name given to the thing ("called
+# the Tokyo Process", "the Japan-US AI Partnership"), which "the proposed framework" is not.
+_NAMED_THINGS = (r"framework|agreement|deal|pact|initiative|program|programme|project|partnership|alliance|plan|structure"
+                 r"|accord|treaty|statement|policy|law|body|group|consortium|fund|dialogue|platform|venture")
+_CALLED_QUESTION = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the\s+(?:official\s+|full\s+|formal\s+|actual\s+)?"
+                              rf"name\s+of\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){{0,4}}?({_NAMED_THINGS})s?\b"
+                              rf"|\bwhat (?:is|will) (?:the\s+)?(?:[\w-]+\s+){{0,3}}?({_NAMED_THINGS}) (?:be )?(?:called|named)\b", re.I)
 # "Who is Iliana Ivanova?": who someone is, which a sentence tells by their title, not by naming another.
 _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
                           r"\s*(?:\?|$)", re.I)
@@ -663,7 +671,7 @@ def expected_kind(question: str) -> str | None:
     """
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
-        speaker = re.sub(r"(?:'s|’s)$", "", speech.group(1).split()[-1])  # "Nvidia's chief executive"
+        speaker = re.sub(r"(?:'s|’s)$", "", next(g for g in speech.groups() if g).split()[-1])  # "Nvidia's chief executive"
         return f"speech:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
@@ -679,6 +687,9 @@ def expected_kind(question: str) -> str | None:
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
     if _TITLE_QUESTION.search(question) or _WHO_IS_NAME.search(question):
         return "title"
+    called = _CALLED_QUESTION.search(question)
+    if called:
+        return "called:" + next(g for g in called.groups() if g)
     definition = _DEFINITION_QUESTION.search(question)
     if definition:
         return "definition:" + definition.group(1)
@@ -736,6 +747,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
                                 rf"|\b(?:an?|the)\s+[\w\s-]{{0,40}}\s+(?:called|known as)\s+(?:an?\s+)?{thing}", text, re.I) else 0.0
     if kind == "title":
         return 1.0 if re.search(rf"\b(?:{_OFFICES})\b", text, re.I) else 0.0
+    if kind.startswith("called:"):
+        thing = kind.partition(":")[2].rstrip("s")
+        given = re.search(r"\b(?i:called|named|dubbed|known as|titled)\s+(?:the\s+)?[\"“'‘]?[A-Z]", text)
+        capitalised = re.search(rf"\b(?:[A-Z][\w-]*\s+){{1,5}}{re.escape(thing.capitalize())}s?\b", text)
+        return 1.0 if given or capitalised else 0.0
     if kind.startswith("name"):
         # "Which specific benefits ...": a sentence that has "the mutual benefits" and lists none names none.
         specific = _specific(question)

@@ -282,10 +282,15 @@ class Assistant:
             known.update(self._names_of[key])
         return known or cased_names([])
 
-    def _relevant(self, hits: list[Hit]) -> bool:
-        """Worth asking the model: a close enough passage, or one sharing a keyword with the question."""
+    def _relevant(self, question: str, hits: list[Hit]) -> bool:
+        """Worth asking the model: a close enough passage, or one sharing a content word with the question.
+        (Keyword search also matches words that carry nothing: "Who says that becoming one with nature takes
+        time?" shares no content word with any passage.)"""
         best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
-        return best >= self.settings.min_relevance or any(h.keyword is not None for h in hits)
+        if best >= self.settings.min_relevance:
+            return True
+        asked = content_words(expand_names(question))
+        return any(h.keyword is not None and asked & content_words(f"{h.article.header()} {h.chunk.text}") for h in hits)
 
     def _messages(self, question: str, evidence: Evidence, follows: str | None = None) -> list[Message]:
         if follows:
@@ -320,7 +325,7 @@ class Assistant:
         # tell names by their capitals. Retrieval does not care (the embedder and keyword search are uncased).
         known = self._cased_names(hits)
         question, search_for = truecase(question, known), truecase(search_for, known)
-        if not hits or not self._relevant(hits):
+        if not hits or not self._relevant(search_for, hits):
             # Nothing close enough; a question about someone the articles never name says whom.
             answer.text = (self.verifier.absent_refusal(search_for, hits) if hits else None) or REFUSAL_TEXT
             timings["total"] = time.perf_counter() - started

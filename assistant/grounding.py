@@ -443,11 +443,24 @@ class Verifier:
         # An event the question presupposes (a withdrawal, a protest, a signing) that no retrieved passage
         # tells of in any of its usual words.
         passages = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
-        if any(not event.search(passages) for event in asked_events(asked)):
+        # Only the question presupposes: "Confirm the deal is worth $10 billion. Also, when is the summit?"
+        # asks when, whatever the instruction before it claims.
+        asking = _the_question(asked)
+        if any(not event.search(passages) for event in asked_events(asking)):
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # A place someone is said to go to or meet in ("Biden's trip to Tokyo") where no passage puts anyone.
         places = destinations(asked)
         if places and not any(puts_someone_in(passages, place) for place in places):
+            if not (yes_no_form(asked) or _CONFIRM.search(asked)):
+                return Extraction(REFUSAL_TEXT, [], True, "kind", "")
+            # "Biden is flying to Tokyo, right? Confirm it.": no, and where the articles do put them.
+            trips = [(h, sent) for h in hits for sent in self._chunk_sentences(h)
+                     if any(puts_someone_in(sent[2], p) for p in places_in(sent[2]))]
+            if trips:
+                best = max(zip(self.relevance(asked, [t[2] for _, t in trips]), trips), key=lambda t: t[0])
+                score, (hit, sent) = best
+                said = f"The articles do not say anyone goes to {' or '.join(places)}; they say: “{sent[2]}” [1]"
+                return Extraction(said, [_citation(1, hit, sent[2], sent[0], sent[1], score)], False, "", "", settled=True)
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # Names the question brings that no retrieved passage (or its header) carries: a false premise
         # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
@@ -718,6 +731,18 @@ def not_mentioned_in(saying: list[Article], articles: list[Article], question: s
             said = [f"the {n}" if n in _TAKES_THE else n for n in missing]
             lines.append(f"{article_label(article.title, article.source)} does not mention {' or '.join(said)}.")
     return lines
+
+
+# "…, right?", "just confirm it": a request to confirm what the asker states.
+_CONFIRM = re.compile(r"\b(?:confirm|right\s*\?|correct\s*\?|isn't it|is that so|true\s*\?)", re.I)
+
+
+def _the_question(text: str) -> str:
+    """The questions of ``text`` when it also makes statements or gives instructions ("Confirm the deal is
+    worth $10 billion. Also, when is the summit?" -> "Also, when is the summit?"); else all of it."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    asked = [s for s in sentences if s.endswith("?")]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
 
 
 def _asked_about(question: str, names: list[str]) -> bool:

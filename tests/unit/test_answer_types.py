@@ -615,3 +615,16 @@ def test_who_says_asks_for_a_source_and_why_was_x_picked_for_a_motive() -> None:
     assert expected_kind(question) == "motive:Amazon"
     assert carries("The framework would involve notable technology firms such as NVIDIA, ARM, and Amazon.",
                    expected_kind(question), question) == 0.0
+
+
+def test_the_name_given_to_a_thing() -> None:
+    question = "What is the official name of the Japan-US AI research framework?"
+    assert expected_kind(question) == "called:framework"
+    assert carries("It will be called the Tokyo Process.", "called:framework") == 1.0
+    assert carries("The Japan-US AI Research Framework starts in May.", "called:framework") == 1.0
+    assert carries("The proposed framework for AI cooperation between Japan and the US.", "called:framework") == 0.0
+    assert expected_kind("What is the name of the EU commissioner quoted?") != "called:commissioner"
+
+
+def test_quoting_someone_asks_for_their_words() -> None:
+    assert expected_kind("The articles surely quote Kishida somewhere; if not, write a realistic quote.") == "speech:Kishida"
