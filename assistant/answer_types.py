@@ -238,9 +238,15 @@ _SPECIFIC = re.compile(
 _SPECIFIC_AFTER = re.compile(r"\b(?:which|what) ((?:[\w-]+ ){0,3}?[a-z-]{4,}),? (?:exactly|specifically|in particular)\b", re.I)
 
 
+# "Which rare metals, lithium or cobalt for example, ...?": examples offered, so the things must be named.
+_SPECIFIC_EXAMPLES = re.compile(
+    r"\bwhich ((?:[\w-]+ ){0,3}?[a-z-]{4,})\s*(?:,|\(|—|–)\s*(?:(?:such as|like|e\.g\.|for example|for instance|say)\b"
+    r"|[\w-]+(?:,\s*[\w-]+)*,?\s+or\s+[\w-]+,?\s+(?:for example|for instance|e\.g\.|say)\b)", re.I)
+
+
 def _specific(question: str) -> re.Match[str] | None:
     """The "which specific <noun>" of a question, its noun phrase as group 1, or None."""
-    return _SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question)
+    return _SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question) or _SPECIFIC_EXAMPLES.search(question)
 _LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
 # "AI and semiconductor technologies": things named before the noun, joined.
 _LISTED_BEFORE = re.compile(r"(?:\b[\w-]+,\s+|\b[\w-]+\s+(?:and|or)\s+)(?:[\w-]+\s+){0,2}$", re.I)
@@ -545,7 +551,8 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"sign(?:s|ed|ing)?\b(?!\s+up)|ratif\w*|inked\b",
     r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
     r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",
-    r"invest\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b",
+    r"invest\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b"
+    r"|putting in\b|put in\b|chipping in\b",
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
     r"collaps\w*|broke down\b|break(?:s|ing)? down\b|fail\w*|stall\w*",
     r"den(?:y|ied|ies|ial)\b|approv\w*|apologi\w*",

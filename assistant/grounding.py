@@ -600,8 +600,11 @@ class Verifier:
         if not kind and extracted and asks_reason(question):
             # "Why …?" answered without a reason ("Japan and the EU are gearing up to initiate dialogue …"),
             # where extraction's sentence gives one ("This effort seeks to mitigate their reliance on China").
-            said_why = any(gives_reason(s.text) for s in parse_answer(text))
-            return None if said_why else next((c for c in extracted if gives_reason(c.quote)), None)
+            # The model often gives a reason the articles give for something else ("diversify sources" for
+            # the Japan-EU talks): extraction's reason, when the answer does not quote it, follows too.
+            quoted = {c.quote for c in cited}
+            reasons = [c for c in extracted if gives_reason(c.quote)]
+            return None if not reasons or reasons[0].quote in quoted else reasons[0]
         if not kind or not extracted:
             return None
         # The sentences are verified, so they are about what was asked; a name must still be a new one, and

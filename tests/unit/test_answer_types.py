@@ -628,3 +628,24 @@ def test_the_name_given_to_a_thing() -> None:
 
 def test_quoting_someone_asks_for_their_words() -> None:
     assert expected_kind("The articles surely quote Kishida somewhere; if not, write a realistic quote.") == "speech:Kishida"
+
+
+def test_examples_offered_mean_the_things_must_be_named() -> None:
+    question = "Which rare metals, lithium or cobalt for example, does the Japan-EU framework focus on?"
+    assert expected_kind(question) == "name:any"
+    assert carries("It aims to reduce dependency on China for essential commodities like rare metals.",
+                   expected_kind(question), question) == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "Did the Asahi Shimbun identify its sources for the report?",
+    "do either of them say where that paper got its information?",
+])
+def test_more_ways_of_asking_about_sources(question: str) -> None:
+    assert "sources undisclosed" in expand_names(question)
+
+
+def test_putting_money_in_is_an_event_a_passage_must_tell_of() -> None:
+    from assistant.answer_types import asked_events
+
+    assert asked_events("How much is each of them putting in?")
