@@ -493,7 +493,9 @@ _EACH_ARTICLE = re.compile(
     r"\beach (?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?|texts?|sources?)\b"
     r"|\b(?:articles|pieces|stories|reports|write-?ups) each\b"
     r"|\b(?:the other|the second) (?:one|article|piece|story|report|write-?up)\b[^?]{0,40}\?"
-    r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
+    r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
+    # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
+    r"|\bwhich is which\b|\beach one\b"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe|note"
     r"|mention|say|point out|report|acknowledge|admit)"
     r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b", re.I)

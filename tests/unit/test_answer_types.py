@@ -649,3 +649,13 @@ def test_putting_money_in_is_an_event_a_passage_must_tell_of() -> None:
     from assistant.answer_types import asked_events
 
     assert asked_events("How much is each of them putting in?")
+
+
+@pytest.mark.parametrize("question", [
+    "One article brings in the EU and the other brings in US export controls. Which is which?",
+    "Both stories bring China into it - how does each one do that differently?",
+])
+def test_which_is_which_is_answered_article_by_article(question: str) -> None:
+    from assistant.answer_types import compares_articles
+
+    assert compares_articles(question)
