@@ -236,8 +236,6 @@ _SPECIFIC = re.compile(
     r"|\s*[—–,(:])", re.I)
 # "Which rare metals exactly ...?", "what materials specifically": the same, the asking word after the noun.
 _SPECIFIC_AFTER = re.compile(r"\b(?:which|what) ((?:[\w-]+ ){0,3}?[a-z-]{4,}),? (?:exactly|specifically|in particular)\b", re.I)
-
-
 # "Which rare metals, lithium or cobalt for example, ...?": examples offered, so the things must be named.
 _SPECIFIC_EXAMPLES = re.compile(
     r"\bwhich ((?:[\w-]+ ){0,3}?[a-z-]{4,})\s*(?:,|\(|—|–)\s*(?:(?:such as|like|e\.g\.|for example|for instance|say)\b"
@@ -247,6 +245,8 @@ _SPECIFIC_EXAMPLES = re.compile(
 def _specific(question: str) -> re.Match[str] | None:
     """The "which specific <noun>" of a question, its noun phrase as group 1, or None."""
     return _SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question) or _SPECIFIC_EXAMPLES.search(question)
+
+
 _LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
 # "AI and semiconductor technologies": things named before the noun, joined.
 _LISTED_BEFORE = re.compile(r"(?:\b[\w-]+,\s+|\b[\w-]+\s+(?:and|or)\s+)(?:[\w-]+\s+){0,2}$", re.I)

@@ -380,10 +380,10 @@ class Assistant:
             elif refused:
                 text, citations, refused = extracted[:3]
                 guided = None if extracted.refused else self.verifier.guided(search_for, raw, hits)
-                if guided and guided.citations[0].quote not in {c.quote for c in citations}:
+                if guided and guided.quote not in {c.quote for c in citations}:
                     # The model's draft, unsupported as worded, may still point at the sentence that answers:
                     # that sentence first, then the one closest to the question.
-                    citations = [guided.citations[0], replace(citations[0], n=2)]
+                    citations = [guided, replace(citations[0], n=2)]
                     text = " ".join([*([extracted.note] if extracted.note else []),
                                      *(f"{c.quote} [{c.n}]" for c in citations)])
             elif not extracted.refused and (

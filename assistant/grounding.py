@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -53,7 +52,8 @@ CLOSEST_MIN_RELEVANCE = 0.40
 # same, 0.20: 189), 187 without the check.
 OFF_TARGET_MARGIN = 0.10
 # An unsupported model draft is answered by the one retrieved sentence holding at least this share of the
-# words the draft adds to the question (and every name it adds); see `Verifier.guided`.
+# words the draft adds to the question (every name it adds must be in the retrieved passages); see
+# `Verifier.guided`.
 GUIDED_MIN_COVERAGE = 0.5
 # For "why" and "what is it for" questions, a sentence that gives a reason or purpose ranks this much higher.
 REASON_BONUS = 0.15
@@ -142,12 +142,12 @@ def _closeness(q_vec: list[float], q_words: set[str], vec: list[float], text: st
 _POINTS_BACK = re.compile(r"^(?:This|These|That|Those|Such|It|They|Its|Their|The (?:move|effort|initiative|step|plan))\b")
 
 
-def _with_antecedents(hits: list[Hit], sentences: Callable[[Hit], list[tuple[int, int, str]]]) -> dict[tuple[int, int], str]:
-    """For each sentence (by its offsets) that points back, its text with the sentence before it in front."""
+def _with_antecedents(spans: list[list[tuple[int, int, str]]]) -> dict[tuple[int, int], str]:
+    """For each sentence (by its offsets) that points back, its text with the sentence before it in front;
+    ``spans`` holds each retrieved chunk's sentences, in order."""
     out: dict[tuple[int, int], str] = {}
-    for hit in hits:
-        spans = sentences(hit)
-        for before, (start, end, text) in pairwise(spans):
+    for sentences in spans:
+        for before, (start, end, text) in pairwise(sentences):
             if _POINTS_BACK.match(text):
                 out[(start, end)] = f"{before[2]} {text}"
     return out
@@ -430,7 +430,8 @@ class Verifier:
             if found:
                 return found
         # A heading ("Strengthening Bilateral High-Tech Ties") states nothing: only sentences answer.
-        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if not _is_heading(s[2])]
+        spans = [self._chunk_sentences(h) for h in hits]
+        candidates = [(h, s) for h, sentences in zip(hits, spans) for s in sentences if not _is_heading(s[2])]
         if not candidates:
             return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
         kind = expected_kind(question)
@@ -480,7 +481,7 @@ class Verifier:
         # a sentence that opens by pointing back is also embedded with that sentence in front of it, and
         # the closer of the two counts (its own words alone count for overlap, so it does not simply take
         # its antecedent's place).
-        context = _with_antecedents(hits, self._chunk_sentences)
+        context = _with_antecedents(spans)
         pointing = [s for _, s in candidates if s[:2] in context]
         vecs = self.embed([question] + [s[2] for _, s in candidates] + [context[s[:2]] for s in pointing])
         q_vec = vecs[0]
@@ -534,9 +535,9 @@ class Verifier:
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
 
-    def guided(self, question: str, draft: str, hits: list[Hit]) -> Extraction | None:
-        """The retrieved sentence that states what the model's unsupported draft adds to the question, quoted
-        and cited, or None. A small model often finds the right fact but words it as the question's own
+    def guided(self, question: str, draft: str, hits: list[Hit]) -> Citation | None:
+        """The retrieved sentence that states what the model's unsupported draft adds to the question, as a
+        citation (number 1), or None. A small model often finds the right fact but words it as the question's own
         paraphrase ("NVIDIA, ARM, and Amazon are expected to be roped into the setup Tokyo and Washington are
         mulling"), which no sentence supports; the sentence with NVIDIA, ARM and Amazon does, in its words.
 
@@ -545,7 +546,7 @@ class Verifier:
         if not draft.strip() or is_refusal(draft):
             return None
         plain = _MARKER.sub("", draft)
-        asked = content_words(expand_names(question)) | content_words(question)
+        asked = content_words(expand_names(question))
         new = content_words(plain) - asked - _ABOUT_TEXT_WORDS
         names = {_stem(w.lower()) for w in re.findall(r"\b[A-Z][\w-]+", plain)} - asked - STOPWORDS
         passages = set().union(*(content_words(f"{h.article.header()} {h.chunk.text}") for h in hits)) if hits else set()
@@ -563,8 +564,7 @@ class Verifier:
         if best is None:
             return None
         coverage, hit, sent = best
-        citation = _citation(1, hit, sent[2], sent[0], sent[1], coverage)
-        return Extraction(f"{sent[2]} [1]", [citation], False, "", "")
+        return _citation(1, hit, sent[2], sent[0], sent[1], coverage)
 
     def relevance(self, question: str, texts: list[str]) -> list[float]:
         """How close each text is to the question, as extraction ranks sentences (0.6 cosine, 0.4 word

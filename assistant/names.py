@@ -216,4 +216,3 @@ def expand_names(question: str) -> str:
         if pattern.search(question) and also not in added:
             added.append(also)
     return f"{question}{_ALSO}{'; '.join(added)})" if added else question
-
