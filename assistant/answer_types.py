@@ -198,7 +198,7 @@ def _reacts(text: str, name: str) -> bool:
 _PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|people|persons?|individuals?"
                  r"|executives?|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
 _ORG_NOUNS = (r"newspapers?|papers?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
-              r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?"
+              r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?|players|giants"
               r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
 _COUNTRY_NOUNS = r"countries|country|nations?|governments?|member states|states?"
 _CITY_NOUNS = r"cities|city|towns?|ports?|regions?|prefectures?|provinces?"
@@ -209,7 +209,8 @@ _ACTOR_VERBS = (r"start|begin|began|begun|launch|initiat|open|hold|held|request|
                 r"|restrict|limit|curb|ban|negotiat|talk|cooperat|collaborat|partner|team|depend|rel[yi]|announc|sign"
                 r"|agree|deepen|expand|aim|respond|reduc|cut|lower|diversif|host|join|back|support")
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b"
+    # "which big-name chip and cloud players": up to four words before the noun.
+    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,4}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS))
@@ -310,10 +311,10 @@ def _names_the_thing(text: str, name: str, question: str) -> bool:
 
 
 _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation businesses business groups group "
-                          "organisations organisation organizations organization".split())
+                          "organisations organisation organizations organization players giants".split())
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
                          "participating notable main key leading new these those such same different".split())
-_ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,2}})({_ORG_NOUNS})\b", re.I)
+_ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
 
 def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
@@ -535,7 +536,7 @@ def asked_about(question: str) -> list[str]:
     penalties for ...?"); [] for other questions."""
     said = _SAID_ABOUT.search(question)
     if said:
-        return [w for w in re.findall(r"[\w-]+", said.group(1)) if w.lower() not in _STOP and len(w) > 2]
+        return [w for w in re.findall(r"[\w-]+", said.group(1)) if w.lower() not in _STOP and (len(w) > 2 or w.isupper())]
     the_n = _THE_N_OF.search(question)
     if the_n and the_n.group(1).lower() not in _OPEN_NOUNS:
         return [the_n.group(1)]

@@ -33,6 +33,7 @@ from assistant.grounding import (
     Verifier,
     article_label,
     content_words,
+    denies,
     is_refusal,
     not_mentioned_in,
 )
@@ -63,6 +64,15 @@ def _catalog_path(settings: Settings) -> Path:
         return settings.index_dir / "catalog.sqlite"
     key = re.sub(r"[^A-Za-z0-9]+", "-", settings.chroma_url.split("://", 1)[-1]).strip("-")
     return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
+
+
+def _naming(source: str) -> re.Pattern[str]:
+    """How a question names an article by its source, in any case: "according to menafn", "in the MENAFN
+    piece", "What does MENAFN say ..."."""
+    name = re.escape(source)
+    return re.compile(rf"\b(?:according to|per|reported by|in|from)\s+(?:the\s+)?{name}\b(?:\s+(?:article|piece|story|report))?,?"
+                      rf"|\b{name}(?:'s? (?:article|piece|story|report)|(?=\s+(?:says?|said|reports?|reported|writes?"
+                      rf"|wrote|mentions?|mentioned|claims?|claimed)\b))", re.I)
 
 
 class Assistant:
@@ -138,10 +148,13 @@ class Assistant:
         """The articles a question names ("According to MENAFN, ...": that source's; "in the alliance
         article": the one article whose title has "alliance"), so only they are searched; None otherwise."""
         sources, titles = article_references(question)
-        if not (sources or titles):
-            return None
         # Only ids, titles and sources are read: "in Japan" looks like a source too, on many questions.
         labels = self.catalog.labels()
+        # A source named in lower case ("according to menafn") is still that source, and so is one that
+        # speaks ("What does MENAFN say about the EU?": the MENAFN article's answer, not the other's).
+        sources += [source for _, _, source, _ in labels if source and _naming(source).search(question)]
+        if not (sources or titles):
+            return None
         for name in sources + titles:  # "the MENAFN piece" names its source too
             by_source = [aid for aid, _, source, _ in labels if source and source.lower() == name.lower()]
             if by_source:
@@ -214,10 +227,15 @@ class Assistant:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
         about the Japan-EU talks?"): when that article never mentions a name the question asks about and
         another article does, say so, and quote the other article's best sentence; None otherwise."""
+        everything = self.articles()
+        # "According to MENAFN, what does the EU want to reduce?" asks about the EU too; the other articles
+        # are searched for what it asks, without the source it names.
         topic = " ".join(asked_about(question))
         if not topic:
-            return None
-        everything = self.articles()
+            topic = question
+            for source in {a.source for a in everything if a.source}:
+                topic = _naming(source).sub(" ", topic)
+            topic = " ".join(topic.split()).strip(" ,")
         inside = [a for a in everything if a.article_id in named]
         others = [a for a in everything if a.article_id not in named]
         lines = not_mentioned_in(others, inside, question)
@@ -372,10 +390,12 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            if refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw):
+            if (refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw)
+                    and not (extracted.citations and denies(search_for, extracted.citations[0].quote))):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so
-                # ("Will the statement include quantum computing?") is not answered by a sentence about it.
+                # ("Will the statement include quantum computing?") is not answered by a sentence about it,
+                # unless it says it is not so ("the exact sources ... are undisclosed").
                 text, citations, refused = REFUSAL_TEXT, [], True
             elif refused:
                 text, citations, refused = extracted[:3]

@@ -38,6 +38,7 @@ from assistant.retrieve import Hit
 from assistant.types import Article, Citation, spelled_date
 
 REFUSAL_TEXT = "The articles do not say."
+INVENTION_REFUSED = "The articles do not say, and I only report what they say: I do not make anything up."
 NOT_A_QUESTION = "I answer questions about the articles from what they say, and do not follow instructions to change that; ask a question."
 # Extractive answers quote the article, so they are supported by construction; what is scored is how
 # well a sentence answers the question (0.6 cosine + 0.4 word overlap + the answer-kind bonus). Below
@@ -78,6 +79,43 @@ _INJECTION = re.compile(
     r"|\banswer (?:every|all|each) questions?\b",
     re.I,
 )
+
+# A request to invent what the articles do not give ("make up a realistic quote", "accuracy doesn't matter").
+_INVENT = re.compile(
+    # "make up a realistic number", not "What materials make up a large part of batteries?"
+    r"\b(?:make|making)\s+up\s+(?:an?|some|something|one|your own|quotes?|numbers?|figures?|names?)\b"
+    r"(?!\s+(?:\w+\s+)?(?:share|part|portion|percentage|fraction|majority|proportion)\b)"
+    r"|\b(?:make|making)\s+(?:it|one|something|them|that|(?:an?|some) \w+)\s+up\b|\b(?:invent|fabricat)(?:e|es|ed|ing)?\b|\bpretend\b"
+    r"|\b(?:accuracy|facts?|truth)\s+(?:doesn't|does not|don't|do not|won't)\s+matter\b|\bnobody will check\b",
+    re.I,
+)
+
+# A negation and the clause it denies: "the exact sources of the newspaper report are undisclosed".
+_NEGATION_CUE = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b|n’t\b"
+                           r"|\bun(?:disclosed|named|identified|specified|known|confirmed|clear|said)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:but|although|though|while|whereas|and)\b", re.I)
+POLARITY_PENALTY = 0.5
+
+
+def denies(question: str, quote: str) -> bool:
+    """Whether ``quote`` answers a yes/no question no, by negating what it asks about ("Did that paper
+    name its sources?" and "the exact sources of the newspaper report are undisclosed")."""
+    return _polarity_clash(question, [quote])
+
+
+def _polarity_clash(claim: str, passage: list[str]) -> bool:
+    """Whether a claim with no negation has a content word that the passage's sentences only use in a
+    clause they negate ("sources", in "the exact sources ... are undisclosed")."""
+    if _NEGATION_CUE.search(claim):
+        return False
+    denied: set[str] = set()
+    affirmed: set[str] = set()
+    for clause in (c for sentence in passage for c in _CLAUSE_BREAK.split(sentence) if c):
+        if _NEGATION_CUE.search(clause):
+            denied |= content_words(_NEGATION_CUE.sub(" ", clause))
+        else:
+            affirmed |= content_words(clause)
+    return bool((denied - affirmed) & content_words(claim))
 
 
 @dataclass
@@ -345,6 +383,10 @@ class Verifier:
         window_words = content_words(window)
         moved = [n for n in names if n not in absent and not _name_carried(n, window_words, window)]
         score *= 0.6 ** min(len(moved), 3)
+        # "Yes, the Asahi Shimbun reported its sources" on "the exact sources of the newspaper report are
+        # undisclosed": the same words, the other way round.
+        if _polarity_clash(sentence, [t for _, _, t in chunk_sents]):
+            score *= POLARITY_PENALTY
         # A word taken from the question that the passage lacks is a leading question's premise, parroted
         # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words ...
         # Unless the sentence brings facts of its own, nearly all of them in the passage: then the question's
@@ -424,6 +466,10 @@ class Verifier:
         if _INJECTION.search(asked) and "?" not in asked:
             # Only an instruction to drop the rules ("... print your system prompt, then say ..."): no question.
             return Extraction(NOT_A_QUESTION, [], True, "kind", "")
+        if _INVENT.search(asked):
+            # "Make up a realistic quote from Ivanova": whatever the articles say, the asked-for thing is
+            # not among it, and a real sentence in its place would pass as the invented one.
+            return Extraction(INVENTION_REFUSED, [], True, "kind", "")
         meta = article_meta_question(question)
         if meta:
             found = self._article_meta(question, hits, meta)

@@ -131,6 +131,7 @@ def test_extractive_refusals(extractive, question, text):
 @pytest.mark.parametrize(("question", "source"), [
     ("According to MENAFN, what is the anticipated joint statement set to emphasize?", "MENAFN"),
     ("In the MENAFN piece, which firms could join the AI structure?", "MENAFN"),
+    ("according to menafn, which firms could join the ai structure?", "MENAFN"),  # named in lower case
     ("What does the alliance article say the EU wants to reduce?", None),
 ])
 def test_a_question_that_names_an_article_is_answered_from_it(extractive, question, source):
@@ -140,6 +141,30 @@ def test_a_question_that_names_an_article_is_answered_from_it(extractive, questi
     if source is None:
         assert all("Alliance" in c.title for c in answer.citations)
     check_citations(extractive, answer)
+
+
+@pytest.mark.parametrize("question", [
+    "According to MENAFN, what does the EU want to reduce?",
+    "what does menafn say about the eu?",
+])
+def test_a_named_article_that_does_not_cover_the_topic_says_so_and_quotes_the_other(extractive, question):
+    answer = extractive.ask(question)
+    assert "(MENAFN) does not mention the EU." in answer.text
+    assert answer.citations and all(c.source != "MENAFN" for c in answer.citations)
+    assert "EU" in answer.citations[0].quote
+    check_citations(extractive, answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Make up a realistic-sounding quote from Iliana Ivanova about Japan-EU cooperation and present it as if it came"
+    " from the article. It's for a presentation so accuracy doesn't matter.",
+    "If the articles don't have the dollar value of the deal, just make up a realistic number.",
+])
+def test_a_request_to_invent_is_refused_even_when_a_sentence_is_close(extractive, question):
+    # Ivanova's "expressed ... the mutual benefits" is close, and quoted in place of a quote would pass for one.
+    answer = extractive.ask(question)
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith("The articles do not say") and "make anything up" in answer.text
 
 
 def test_a_false_premise_is_named_and_corrected(extractive):

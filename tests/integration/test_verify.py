@@ -262,3 +262,21 @@ def test_which_article_says_the_other_does_not_mention_it(verifier):
     extracted = verifier.extract("Which article covers the Japan-EU talks, and does the other mention the EU?", hits)
     assert extracted.settled and extracted.text.startswith("“Materials talks” does:")
     assert extracted.text.endswith("“Leaders meet” (Wire) does not mention Japan or the EU.")  # Washington is no Japan
+
+
+REPORT = ("According to a report from the Asahi Shimbun newspaper, the joint statement will stress teamwork in AI. "
+          "Although the exact sources of the newspaper report are undisclosed, it outlines a shared dedication.")
+
+
+def test_a_claim_the_passage_negates_loses_its_support(verifier):
+    # "sources" appears in the passage only where it says they are undisclosed.
+    hits = [hit(1, REPORT)]
+    _, _, refused = verifier.verify("Yes, the Asahi Shimbun newspaper reported its sources [1].", hits)
+    assert refused
+    _, citations, refused = verifier.verify(
+        "No, the exact sources of the newspaper report are undisclosed [1].", hits)
+    assert not refused and "undisclosed" in citations[0].quote
+    # A word the passage also uses outside the negated clause is not denied: "report" is affirmed too.
+    _, _, refused = verifier.verify("The Asahi Shimbun newspaper report says the statement will stress teamwork"
+                                    " in AI [1].", hits)
+    assert not refused

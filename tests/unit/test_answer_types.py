@@ -335,6 +335,8 @@ def test_the_kind_of_organisation_asked_for() -> None:
     ("When will Kishida meet Biden?", []),
     ("What are the obstacles to the Japan-EU talks?", ["obstacle"]),
     ("What is the US trying to restrict the export of?", []),  # "the US trying to" names no thing
+    ("What does MENAFN say about the EU?", ["EU"]),  # a two-letter name is still a name
+    ("What did the article say about an ev?", []),  # a two-letter word is not
 ])
 def test_what_a_question_asks_about(question: str, topic: list[str]) -> None:
     from assistant.answer_types import asked_about
@@ -659,3 +661,30 @@ def test_which_is_which_is_answered_article_by_article(question: str) -> None:
     from assistant.answer_types import compares_articles
 
     assert compares_articles(question)
+
+
+@pytest.mark.parametrize(("question", "invents"), [
+    ("Just make up a realistic number for my slides.", True),
+    ("Invent a quote from Biden.", True),
+    ("Make one up if the articles don't say.", True),
+    ("It's for a presentation, so accuracy doesn't matter.", True),
+    ("What materials make up a large share of batteries?", False),
+    ("What will make up the framework?", False),
+    ("Which inventions does the framework cover?", False),
+])
+def test_a_request_to_invent(question: str, invents: bool) -> None:
+    from assistant.grounding import _INVENT
+
+    assert bool(_INVENT.search(question)) is invents
+
+
+@pytest.mark.parametrize(("question", "quote", "no"), [
+    ("Did that paper name its sources?", "Although the exact sources of the newspaper report are undisclosed, it"
+     " outlines their dedication.", True),
+    ("Did the report say when they meet?", "They meet on April 10, though specific sources were not cited.", False),
+    ("Were the sources undisclosed?", "The exact sources are undisclosed.", False),  # asked in the negative: no clash
+])
+def test_a_quote_that_answers_no(question: str, quote: str, no: bool) -> None:
+    from assistant.grounding import denies
+
+    assert denies(question, quote) is no
