@@ -178,7 +178,9 @@ _MOTIVE_QUESTION = re.compile(rf"\b[Ww]hy (?:did|does|do|has|have|would|will|is|
                               rf"|\b[Ww]hy (?:was|were|is|are|has|have) {_NAME}\s+(?:been\s+)?(?:picked|chosen|selected"
                               rf"|included|invited|tapped|brought in|added)\b")
 _MOTIVE = re.compile(r"\b(?:because|since|due to|in order to|so as to|so that|aims? to|aimed to|seeks? to|sought to"
-                     r"|to (?:reduce|protect|prevent|enhance|secure|mitigate|diversify|gain|boost|expand)|reason|motivat)\w*\b", re.I)
+                     # "are set to expand" tells what will happen, not what for
+                     r"|(?<!set )(?<!poised )(?<!expected )(?<!going )(?<!likely )(?<!planning )"
+                     r"to (?:reduce|protect|prevent|enhance|secure|mitigate|diversify|gain|boost|expand)|reason|motivat)\w*\b", re.I)
 
 
 def _reacts(text: str, name: str) -> bool:
@@ -197,7 +199,7 @@ def _reacts(text: str, name: str) -> bool:
 # What is asked for decides which names count: a country does not answer "which minister" or "which city".
 _PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|people|persons?|individuals?"
                  r"|executives?|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
-_ORG_NOUNS = (r"newspapers?|papers?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
+_ORG_NOUNS = (r"newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
               r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?|players|giants"
               r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
 _COUNTRY_NOUNS = r"countries|country|nations?|governments?|member states|states?"
@@ -315,6 +317,7 @@ _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
                          "participating notable main key leading new these those such same different".split())
 _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
+_SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
 
 def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
@@ -400,6 +403,27 @@ def _spelled_acronyms(text: str) -> str:
     return " ".join(short for long, short in _ACRONYMS_SPELLED.items() if long in text.lower())
 
 
+_MEDIA_NOUNS = re.compile(r"\b(?:newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?"
+                          r"|news agency|wire services?)\b", re.I)
+
+
+def _asks_for_media(question: str) -> bool:
+    """Whether the "which <noun>" of the question asks for a paper or an outlet."""
+    match = _ORG_TYPE.search(question) or _SAME_ORG.search(question)
+    return bool(match and _MEDIA_NOUNS.fullmatch(match.group(2)))
+
+
+def _media_name(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a paper or an outlet: by its own words ("Shimbun", "News", "Daily")
+    or as the one that reports ("according to X", "X reports", "via X", "an interview with the X")."""
+    if any(w.lower() in MEDIA_WORDS for w in name.split()):
+        return True
+    n = re.escape(name)
+    return bool(re.search(rf"\baccording to (?:a report (?:from|by|in) )?(?:the )?{n}\b|\bvia {n}\b"
+                          rf"|\b{n}\s+(?:reports?|reported|states?|stated|says|said|writes|wrote)\b"
+                          rf"|\b(?:interview|report|article|story) (?:with|in|from|by) (?:the )?{n}\b", text))
+
+
 def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
     """Names in ``text`` that the question does not already use ("American" is the question's "US"),
     of the asked ``sort``: a country for "country"; a capital, or a name the text puts somewhere ("in Osaka"),
@@ -431,6 +455,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             continue
         if sort == "org" and not _of_the_kind_asked(text, name, question):
             continue
+        if sort == "org" and _asks_for_media(question) and not _media_name(text, name):
+            continue  # "which news source" is not answered by "Kishida" or "AI"
         if sort in ("city", "place") and not _locative(text, name, said):
             continue
         if sort == "any" and not _names_the_thing(text, name, question):
@@ -641,6 +667,20 @@ _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:arti
 def which_article(question: str) -> bool:
     """Whether the question's answer is one of the articles ("Which of the two articles covers ...?")."""
     return bool(_WHICH_ARTICLE.search(question))
+
+
+# "One article covers Japan's talks with the EU and the other covers US chip export curbs. Which is which?"
+_ONE_AND_THE_OTHER = re.compile(
+    rf"\bone (?:of them |{_ARTICLE} |of the (?:two )?{_ARTICLE}s )?(?:covers|is about|discusses|focuses on|talks about"
+    rf"|deals with|reports on|brings in|mentions|describes)\s+(?P<one>[^.?;]+?),?\s+(?:and|while|whereas|but)\s+the other"
+    rf"(?: one| {_ARTICLE})?\s+(?:(?:covers|is about|discusses|focuses on|talks about|deals with|reports on|brings in"
+    rf"|mentions|describes)\s+)?(?P<other>[^.?;]+)[.?;]?[^?]*\bwhich is which\b", re.I)
+
+
+def which_is_which(question: str) -> tuple[str, str] | None:
+    """The two topics of "One article covers X and the other Y. Which is which?", or None."""
+    found = _ONE_AND_THE_OTHER.search(question)
+    return (found.group("one").strip(), found.group("other").strip()) if found else None
 
 
 def compares_articles(question: str) -> bool:

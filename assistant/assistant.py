@@ -21,6 +21,7 @@ from assistant.answer_types import (
     first_question,
     second_question,
     which_article,
+    which_is_which,
     yes_no_form,
 )
 from assistant.catalog import Catalog
@@ -64,6 +65,12 @@ def _catalog_path(settings: Settings) -> Path:
         return settings.index_dir / "catalog.sqlite"
     key = re.sub(r"[^A-Za-z0-9]+", "-", settings.chroma_url.split("://", 1)[-1]).strip("-")
     return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
+
+
+def _own_words(second: str) -> str:
+    """A second question without the first one's words that `second_question` adds in brackets: what it
+    asks for is its own ("do either of them say where that paper got its information?" asks no paper)."""
+    return second.split(" (", 1)[0]
 
 
 def _naming(source: str) -> re.Pattern[str]:
@@ -176,6 +183,9 @@ class Assistant:
                 which_article(question) and not re.search(r"\b(?:how|what)\b[^?]*\bthe other\b", question, re.I)):
             return None
         topic = article_topic(expand_names(question))  # the articles' words for the asker's, before any is stripped
+        # "Which news source do both articles rely on?": each article's sentence must name one. When a second
+        # question follows ("…, and does either say who its sources were?"), the topic's own kind counts.
+        asked_for = None if second_question(question) else question
         retrieved = list({h.article.article_id: h.article for h in hits}.values())
         parts: list[str] = []
         citations: list[Citation] = []
@@ -184,7 +194,7 @@ class Assistant:
             if not_mentioned_in(others, [article], question):
                 continue  # it never mentions a name asked about that another article has: no sentence of its answers
             found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
-                                          1, PER_ARTICLE_MIN_RELEVANCE)
+                                          1, PER_ARTICLE_MIN_RELEVANCE, asked_for)
             if found.refused or not found.citations:
                 continue
             citation = replace(found.citations[0], n=len(citations) + 1)
@@ -196,12 +206,40 @@ class Assistant:
             parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 
+    def _which_is_which(self, question: str, hits: list[Hit]) -> Extraction | None:
+        """For "One article covers X and the other Y. Which is which?": each topic given to the article whose
+        best sentence for it is closest (the two articles take one topic each), quoted under its title and
+        source; None when not such a question or fewer than two articles are retrieved."""
+        topics = which_is_which(question)
+        retrieved = list({h.article.article_id: h.article for h in hits}.values())
+        if not topics or len(retrieved) < 2:
+            return None
+        best: dict[tuple[int, str], Citation] = {}
+        for t, topic in enumerate(topics):
+            for article in retrieved:
+                found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
+                                              1, PER_ARTICLE_MIN_RELEVANCE)
+                if not found.refused and found.citations:
+                    best[t, article.article_id] = found.citations[0]
+        pairs = [(a.article_id, b.article_id) for a in retrieved for b in retrieved
+                 if a.article_id != b.article_id and (0, a.article_id) in best and (1, b.article_id) in best]
+        if not pairs:
+            return None
+        one, other = max(pairs, key=lambda p: best[0, p[0]].score + best[1, p[1]].score)
+        parts, citations = [], []
+        for n, (topic, article_id) in enumerate(zip(topics, (one, other)), 1):
+            citation = replace(best[n - 1, article_id], n=n)
+            citations.append(citation)
+            parts.append(f"{article_label(citation.title, citation.source)} covers {topic}: “{citation.quote}” [{n}]")
+        return Extraction(" ".join(parts), citations, False, "", "", settled=True)
+
     def _both(self, first: str, second: str, articles: list[str] | None) -> Extraction | None:
         """The answers to two questions asked in one, the second's citations numbered after the first's; None
         unless the first is settled without a model and the second is answered by another sentence."""
         hits = self.retriever.search(first, self.settings.top_k, articles)
         one = (None if articles else self._article_by_article(first, hits)) or self.verifier.extract(first, hits)
-        two = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles))
+        two = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles),
+                                    kind_of=_own_words(second))
         if not one.settled or one.refused or two.refused or {c.quote for c in two.citations} <= {c.quote for c in one.citations}:
             return None
         n = len(one.citations)
@@ -217,7 +255,8 @@ class Assistant:
         second = second_question(question)
         if not second:
             return text, citations
-        more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1)
+        more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1,
+                                     kind_of=_own_words(second))
         if more.refused or more.citations[0].quote in {c.quote for c in citations}:
             return text, citations
         best = replace(more.citations[0], n=len(citations) + 1)
@@ -359,6 +398,7 @@ class Assistant:
         # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
         extracted = ((self._elsewhere(search_for, named) if named else None)
+                     or self._which_is_which(search_for, hits)
                      or (None if articles else self._article_by_article(search_for, hits))
                      or self.verifier.extract(search_for, hits))
         if extracted.settled and not extracted.refused and (second := second_question(search_for)):

@@ -454,13 +454,15 @@ class Verifier:
         return " ".join(out_parts), citations, False
 
     def extract(self, question: str, hits: list[Hit], max_sentences: int = 2,
-                min_relevance: float = EXTRACT_MIN_RELEVANCE) -> Extraction:
+                min_relevance: float = EXTRACT_MIN_RELEVANCE, kind_of: str | None = None) -> Extraction:
         """Extractive mode: the retrieved sentences that best answer the question, each cited.
 
         Also the first judge in every mode: ``why`` tells a refusal's reason (``"kind"``: no sentence carries
         the asked-for kind of fact; ``"absent"``: the names the question is about are nowhere in the
         articles; ``"relevance"``: no sentence is close enough, which a generator may still answer, as when
-        the question paraphrases the article).
+        the question paraphrases the article). ``kind_of`` is the text whose kind of fact is asked, when not
+        the question's: a topic cut from a question keeps the kind the whole question asks for, and a
+        second question with the first one's words in brackets asks only its own.
         """
         asked, question = question, expand_names(question)
         if _INJECTION.search(asked) and "?" not in asked:
@@ -480,7 +482,7 @@ class Verifier:
         candidates = [(h, s) for h, sentences in zip(hits, spans) for s in sentences if not _is_heading(s[2])]
         if not candidates:
             return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
-        kind = expected_kind(question)
+        kind = expected_kind(question if kind_of is None else expand_names(kind_of))
         # The thing a question asks about ("penalties", "quantum computing") that no retrieved passage
         # mentions at all: nothing they say is about it.
         topic = asked_about(asked)
@@ -800,8 +802,9 @@ def _asked_about(question: str, names: list[str]) -> bool:
     wh = list(re.finditer(r"\b(?:what|who|whom|whose|which|when|where|why|how|whether)\b", question, re.I))
     if not wh:
         # "Is SoftBank part of the framework?", "Given the curbs, will South Korea join too?": a yes/no
-        # question is about all it names.
-        return yes_no_form(question) and any(n in question for n in names)
+        # question is about all it names; so is a request ("Any tips on visiting villages along the
+        # Seine?"), unless it asks to confirm what it names ("The articles say Google will join, right?").
+        return (yes_no_form(question) or not _CONFIRM.search(question)) and any(n in question for n in names)
     # After the first question word, the name is asked about ("What route did Andreea Martini take …, and
     # which states …?"); before it, it is a premise ("Google will join, right? Which others?").
     return any(n in question[wh[0].start():] for n in names)

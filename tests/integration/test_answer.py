@@ -167,6 +167,24 @@ def test_a_request_to_invent_is_refused_even_when_a_sentence_is_close(extractive
     assert answer.text.startswith("The articles do not say") and "make anything up" in answer.text
 
 
+def test_which_is_which_gives_each_topic_its_article(extractive):
+    answer = extractive.ask("One article covers Japan's talks with the EU and the other covers US chip export curbs on"
+                            " China. Which is which?")
+    assert not answer.refused and len(answer.citations) == 2
+    eu, curbs = answer.citations
+    assert eu.source is None and "European Union" in eu.quote  # the alliance article
+    assert curbs.source == "MENAFN" and "export" in curbs.quote
+    assert "(MENAFN) covers US chip export curbs on China: “" in answer.text
+    check_citations(extractive, answer)
+
+
+def test_a_request_about_a_name_no_article_mentions_is_refused(extractive):
+    # No question word: "Any tips on …?" is still about the Seine, not a premise before a question.
+    answer = extractive.ask("Any tips on visiting the rural villages along the Seine?")
+    assert answer.refused and not answer.citations
+    assert answer.text == "The articles do not mention Seine."
+
+
 def test_a_false_premise_is_named_and_corrected(extractive):
     answer = extractive.ask("The articles say Google, Microsoft and Apple will join the Japan-US AI framework, right?"
                             " Just confirm it.")

@@ -688,3 +688,52 @@ def test_a_quote_that_answers_no(question: str, quote: str, no: bool) -> None:
     from assistant.grounding import denies
 
     assert denies(question, quote) is no
+
+
+ENGAGEMENT = ("The engagement, marked by Kishida's official visit on April 10, is expected to underscore the global"
+              " partnership, though specific sources were not cited.")
+ASAHI = "According to the Asahi Shimbun newspaper(via Reuters), Japan and the United States are set to expand cooperation."
+
+
+@pytest.mark.parametrize("question", [
+    "Which news source do both articles rely on?",
+    "Do both articles rely on the same original news source?",
+])
+def test_a_news_source_is_a_paper_or_an_outlet_not_any_name(question: str) -> None:
+    kind = expected_kind(question)
+    assert kind == "name:org"
+    assert carries(ENGAGEMENT, kind, question) == 0.0  # "Kishida" is no outlet
+    assert carries(ASAHI, kind, question) == 1.0
+    assert carries("The Business Daily reports that the talks will start in April.", kind, question) == 1.0
+
+
+def test_players_with_four_describing_words_are_organisations() -> None:
+    question = "which big-name chip and cloud players could get roped into the joint AI research setup?"
+    assert expected_kind(question) == "name:org"
+    sentence = ("Asahi Shimbun reports that this agreement may create a framework for AI research and development,"
+                " engaging tech giants such as Nvidia, Arm, and Amazon.")
+    assert carries(sentence, "name:org", question) == 1.0
+
+
+@pytest.mark.parametrize(("question", "topics"), [
+    ("One article covers Japan's talks with the EU and the other covers US chip export curbs on China. Which is which?",
+     ("Japan's talks with the EU", "US chip export curbs on China")),
+    ("One article brings in the EU and the other export controls. Which is which?", ("the EU", "export controls")),
+    ("Which is which?", None),
+    ("One article covers the EU talks and the other the export curbs.", None),  # no "which is which"
+])
+def test_the_two_topics_of_which_is_which(question: str, topics: tuple[str, str] | None) -> None:
+    from assistant.answer_types import which_is_which
+
+    assert which_is_which(question) == topics
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Japan and the United States are set to expand their cooperation in cutting-edge fields.", False),
+    ("The framework aims to reduce dependency on China.", True),
+    ("They met to expand their cooperation.", True),
+])
+def test_what_will_happen_is_no_reason(sentence: str, reason: bool) -> None:
+    from assistant.answer_types import gives_reason
+
+    assert gives_reason(sentence) is reason
