@@ -64,7 +64,7 @@ _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 # "What did Joe Biden say about ...": a question about someone's words, answered only by a sentence that
 # attributes words to them (names are matched case-sensitively: "What does the report say" is not one).
 _SPEECH_QUESTION = re.compile(
-    r"\b[Ww]hat (?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+"
+    r"\b[Ww]hat (?:exactly |actually |specifically |precisely )?(?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+"
     r"|(?:the\s+)?(?:analysts|experts|critics|officials|observers|investors|economists|diplomats|lawmakers))\s+(?:[a-z]+\s+){0,2}"
     r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
 _QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)"
@@ -490,7 +490,9 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
-        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b",
+        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
+        # search-box style: "menafn japan us ai article publish date"
+        r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
         re.I)),
     ("source", re.compile(
         rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
@@ -552,7 +554,8 @@ _OPEN_NOUNS = frozenset((
     "name role date day time outcome result purpose goal aim objective point reason idea focus significance importance "
     "meaning nature status state scope size number amount title source main key background context gist summary "
     "content topic subject message upshot takeaway impact effect consequence implication benefit advantage "
-    "kind type sort phrase word term expression way thing part area field sector technology material step move"
+    "kind type sort phrase word term expression way thing part area field sector technology material step move "
+    "portfolio job position post office remit brief responsibility responsibilities mandate capacity"
 ).split())
 
 

@@ -737,3 +737,23 @@ def test_what_will_happen_is_no_reason(sentence: str, reason: bool) -> None:
     from assistant.answer_types import gives_reason
 
     assert gives_reason(sentence) is reason
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("menafn japan us ai article publish date", "date"),  # typed into a search box
+    ("publication date of the alliance piece", "date"),
+    ("What did the publication say about the date of the summit?", None),
+])
+def test_an_articles_date_asked_in_keywords(question: str, field: str | None) -> None:
+    assert article_meta_question(question) == field
+
+
+def test_what_exactly_someone_said_asks_for_their_words() -> None:
+    assert expected_kind("What exactly did Biden say about Japan at the press conference?") == "speech:Biden"
+
+
+def test_a_portfolio_is_asked_in_the_articles_other_words() -> None:
+    from assistant.answer_types import asked_about
+
+    # "the EU Commissioner for Innovation and Research" answers it without the word "portfolio".
+    assert asked_about("What is the official portfolio of Iliana Ivanova in the European Commission?") == []
