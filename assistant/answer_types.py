@@ -915,3 +915,22 @@ def asks_reason(question: str) -> bool:
 def gives_reason(text: str) -> bool:
     """Whether ``text`` gives a reason or purpose ("seeks to mitigate", "because", "aiming to leverage")."""
     return bool(_PURPOSE.search(text))
+
+
+# A claim the asker takes for granted before the question: "Given the summit is on April 20 in Tokyo, what
+# will …?", "Iliana Ivanova is Japan's economy minister right? what did she say …".
+_GIVEN = re.compile(r"^\s*(?:given|since|now that|considering|seeing that|because)\s+(?:that\s+)?(?P<p>[^,?]{8,}?),\s+"
+                    r"(?=\w)", re.I)
+_TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?),?\s+(?:right|correct|true|isn't (?:it|he|she|that so)|aren't they|is that so)\s*\?", re.I)
+_HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:the (?:articles?|pieces?|reports?) (?:says?|said|states?|confirms?|shows?|reports?)"
+                      r"|i (?:read|heard|think))"
+                      r"\s+(?:that\s+)?", re.I)
+
+
+def stated_premise(question: str) -> str | None:
+    """The claim a question states before asking ("the summit is on April 20 in Tokyo"), or None."""
+    found = _GIVEN.search(question) or _TAG.search(question)
+    if not found:
+        return None
+    premise = _HEARSAY.sub("", found.group("p")).strip(" ,.")
+    return premise if len(premise.split()) >= 3 else None

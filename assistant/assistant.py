@@ -20,6 +20,7 @@ from assistant.answer_types import (
     compares_articles,
     first_question,
     second_question,
+    stated_premise,
     which_article,
     which_is_which,
     yes_no_form,
@@ -262,6 +263,33 @@ class Assistant:
         best = replace(more.citations[0], n=len(citations) + 1)
         return f"{text} {best.quote} [{best.n}]", [*citations, best]
 
+    def _premise_corrected(self, question: str, hits: list[Hit], text: str,
+                           citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """An answer to a question that states a claim first ("Given the summit is on April 20 in Tokyo,
+        …", "Ivanova is Japan's economy minister right? …"), led by "The articles do not say that …" and
+        the sentence closest to the claim, cited, when no retrieved passage supports the claim and it
+        brings a name or a number none of them has (`Verifier.false_claim`)."""
+        premise = stated_premise(question)
+        if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
+            return text, citations  # no claim, or a false one already named ("do not mention Google")
+        if not self.verifier.false_claim(premise, hits):
+            return text, citations
+        found = self.verifier.extract(premise, hits, 1)
+        lead = f"The articles do not say that {premise}"
+        if text == REFUSAL_TEXT:
+            # A refusal stays one ("Since they signed a treaty in March, what were its terms?"): the claim
+            # is named, with what the articles do say about it.
+            if found.refused or not found.citations:
+                return f"{lead}.", []
+            said = replace(found.citations[0], n=1)
+            return f"{lead}. The closest they come: “{said.quote}” [1]", [said]
+        if found.refused or not found.citations or found.citations[0].quote in {c.quote for c in citations}:
+            return f"{lead}. {text}", citations
+        shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
+        said = replace(found.citations[0], n=1)
+        return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
+                [said, *(replace(c, n=c.n + 1) for c in citations)])
+
     def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
         about the Japan-EU talks?"): when that article never mentions a name the question asks about and
@@ -374,7 +402,7 @@ class Assistant:
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        hits = self.retriever.search(search_for, self.settings.top_k, articles)
+        hits = retrieved = self.retriever.search(search_for, self.settings.top_k, articles)
         timings["retrieval"] = time.perf_counter() - started
         answer = Answer(question=question, text=REFUSAL_TEXT, refused=True, timings=timings,
                         standalone_question=search_for if search_for != question else None)
@@ -462,6 +490,8 @@ class Assistant:
                 text, citations = self._and_the_second(search_for, articles, text, citations)
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
+        if not refused or text == REFUSAL_TEXT:
+            text, citations = self._premise_corrected(search_for, retrieved, text, citations)
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer

@@ -664,6 +664,18 @@ class Verifier:
         best, citation = max(found, key=lambda t: t[0])
         return citation if best > said else None
 
+    def false_claim(self, claim: str, hits: list[Hit]) -> bool:
+        """Whether no retrieved passage supports ``claim`` and it brings a name or a number none of them has
+        ("the summit is on April 20 in Tokyo") or tells of an event none of them does ("signed a treaty").
+        Only then: a claim in other words than the articles' ("the
+        summit is on April 10") is often unsupported as worded, and calling it false would be wrong."""
+        if not self.verify(claim, hits)[2]:
+            return False
+        context = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
+        numbers = set(re.findall(r"\d+", context))
+        return bool(self._absent_names(claim, hits) or set(re.findall(r"\d+", claim)) - numbers
+                    or any(not event.search(context) for event in asked_events(claim)))  # "signed a treaty"
+
     def absent_refusal(self, question: str, hits: list[Hit]) -> str | None:
         """"The articles do not mention X." when the question asks about names no retrieved passage carries
         ("What does Pauline Jacobs say about yoga?"), else None. For a refusal that has no better words."""

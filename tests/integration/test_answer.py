@@ -185,6 +185,26 @@ def test_a_request_about_a_name_no_article_mentions_is_refused(extractive):
     assert answer.text == "The articles do not mention Seine."
 
 
+def test_a_stated_claim_no_passage_supports_is_named_with_what_they_say(extractive):
+    answer = extractive.ask("Given the Kishida–Biden summit is on April 20 in Tokyo, what will the joint statement"
+                            " call the relationship?")
+    assert answer.text.startswith("The articles do not say that the Kishida–Biden summit is on April 20 in Tokyo;"
+                                  " they say: “")
+    assert not answer.refused and "April 10" in answer.citations[0].quote
+    assert "global partnership" in answer.text and answer.text.count("[1]") == 1
+    check_citations(extractive, answer)
+    # A supported claim changes nothing.
+    answer = extractive.ask("Given the summit is on April 10, what will the joint statement call the relationship?")
+    assert not answer.text.startswith("The articles do not say")
+
+
+def test_a_refusal_names_the_stated_claim(extractive):
+    answer = extractive.ask("Since the articles confirm Kishida and Biden already signed a binding AI treaty back in"
+                            " March, what were its main terms?")
+    assert answer.refused
+    assert answer.text.startswith("The articles do not say that Kishida and Biden already signed a binding AI treaty")
+
+
 def test_a_false_premise_is_named_and_corrected(extractive):
     answer = extractive.ask("The articles say Google, Microsoft and Apple will join the Japan-US AI framework, right?"
                             " Just confirm it.")

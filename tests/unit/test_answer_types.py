@@ -757,3 +757,19 @@ def test_a_portfolio_is_asked_in_the_articles_other_words() -> None:
 
     # "the EU Commissioner for Innovation and Research" answers it without the word "portfolio".
     assert asked_about("What is the official portfolio of Iliana Ivanova in the European Commission?") == []
+
+
+@pytest.mark.parametrize(("question", "premise"), [
+    ("Given the Kishida–Biden summit is on April 20 in Tokyo, what will the joint statement call the relationship?",
+     "the Kishida–Biden summit is on April 20 in Tokyo"),
+    ("Iliana Ivanova is Japan's economy minister right? what she said about the cooperation",
+     "Iliana Ivanova is Japan's economy minister"),
+    ("Since the articles confirm Kishida and Biden signed a treaty in March, what were its terms?",
+     "Kishida and Biden signed a treaty in March"),
+    ("When do Kishida and Biden meet?", None),
+    ("Is that right?", None),
+])
+def test_the_claim_a_question_states_first(question: str, premise: str | None) -> None:
+    from assistant.answer_types import stated_premise
+
+    assert stated_premise(question) == premise
