@@ -486,6 +486,10 @@ _COMPLETED = re.compile(r"\b(?:agreed|signed|decided|concluded|reached|resulted|
 # about the article itself, answered by its metadata (title, source, date), not by its sentences.
 _ARTICLE = r"(?:article|piece|story|report|item|text|post)"
 _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
+    # The source first: "Which outlet published the article dated March 31, 2024?" asks who, not when.
+    ("source", re.compile(
+        rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
+        rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b", re.I)),
     ("date", re.compile(
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
@@ -494,9 +498,6 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         # search-box style: "menafn japan us ai article publish date"
         r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
         re.I)),
-    ("source", re.compile(
-        rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
-        rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b", re.I)),
     ("title", re.compile(rf"\b(?:title|headline) of\b[^?]*\b{_ARTICLE}\b|\bwhat (?:is|was) the {_ARTICLE}(?:'s)? "
                          r"(?:title|headline)\b|\b(?:called|titled|headlined)\?", re.I)),
 ]
@@ -922,6 +923,9 @@ def gives_reason(text: str) -> bool:
 _GIVEN = re.compile(r"^\s*(?:given|since|now that|considering|seeing that|because)\s+(?:that\s+)?(?P<p>[^,?]{8,}?),\s+"
                     r"(?=\w)", re.I)
 _TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?),?\s+(?:right|correct|true|isn't (?:it|he|she|that so)|aren't they|is that so)\s*\?", re.I)
+# "Just confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.' Yes or yes?"
+_QUOTED_CLAIM = re.compile(r"\b(?:confirm|verify|check)\b[^'\"‘“?]{0,40}[:,]?\s*['\"‘“](?P<p>[^'\"’”]{8,}?)[.!]?['\"’”]", re.I)
+_CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b", re.I)
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:the (?:articles?|pieces?|reports?) (?:says?|said|states?|confirms?|shows?|reports?)"
                       r"|i (?:read|heard|think))"
                       r"\s+(?:that\s+)?", re.I)
@@ -929,8 +933,15 @@ _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:the (?:articles?|pieces?|reports?) (?:s
 
 def stated_premise(question: str) -> str | None:
     """The claim a question states before asking ("the summit is on April 20 in Tokyo"), or None."""
-    found = _GIVEN.search(question) or _TAG.search(question)
+    found = _GIVEN.search(question) or _TAG.search(question) or _QUOTED_CLAIM.search(question)
     if not found:
         return None
     premise = _HEARSAY.sub("", found.group("p")).strip(" ,.")
     return premise if len(premise.split()) >= 3 else None
+
+
+def asks_to_confirm(question: str) -> bool:
+    """Whether the question asks only whether its stated claim holds ("…, right? Just confirm it.", "Yes or
+    yes?"): then "the articles do not say that …; they say …" is the answer, not a refusal."""
+    unquoted = re.sub(r"['\"‘“][^'\"’”]*['\"’”]", " ", question)
+    return bool(_CONFIRM_ONLY.search(question)) and not _WH.search(unquoted)

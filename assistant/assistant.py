@@ -16,6 +16,7 @@ from assistant.answer_types import (
     article_references,
     article_topic,
     asked_about,
+    asks_to_confirm,
     asks_yes_or_no,
     compares_articles,
     first_question,
@@ -256,39 +257,43 @@ class Assistant:
         second = second_question(question)
         if not second:
             return text, citations
+        # The second part is a clause's worth of question: one clause of a long sentence may carry it, so the
+        # per-article bar applies ("does either identify that paper's sources?": 0.295).
         more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1,
-                                     kind_of=_own_words(second))
+                                     PER_ARTICLE_MIN_RELEVANCE, kind_of=_own_words(second))
         if more.refused or more.citations[0].quote in {c.quote for c in citations}:
             return text, citations
         best = replace(more.citations[0], n=len(citations) + 1)
         return f"{text} {best.quote} [{best.n}]", [*citations, best]
 
-    def _premise_corrected(self, question: str, hits: list[Hit], text: str,
-                           citations: list[Citation]) -> tuple[str, list[Citation]]:
+    def _premise_corrected(self, question: str, hits: list[Hit], text: str, citations: list[Citation],
+                           refused: bool) -> tuple[str, list[Citation], bool]:
         """An answer to a question that states a claim first ("Given the summit is on April 20 in Tokyo,
         …", "Ivanova is Japan's economy minister right? …"), led by "The articles do not say that …" and
         the sentence closest to the claim, cited, when no retrieved passage supports the claim and it
         brings a name or a number none of them has (`Verifier.false_claim`)."""
         premise = stated_premise(question)
         if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
-            return text, citations  # no claim, or a false one already named ("do not mention Google")
+            return text, citations, refused  # no claim, or a false one already named ("do not mention Google")
         if not self.verifier.false_claim(premise, hits):
-            return text, citations
-        found = self.verifier.extract(premise, hits, 1)
+            return text, citations, refused
         lead = f"The articles do not say that {premise}"
+        said = self.verifier.closest(premise, hits)
         if text == REFUSAL_TEXT:
-            # A refusal stays one ("Since they signed a treaty in March, what were its terms?"): the claim
-            # is named, with what the articles do say about it.
-            if found.refused or not found.citations:
-                return f"{lead}.", []
-            said = replace(found.citations[0], n=1)
-            return f"{lead}. The closest they come: “{said.quote}” [1]", [said]
-        if found.refused or not found.citations or found.citations[0].quote in {c.quote for c in citations}:
-            return f"{lead}. {text}", citations
+            if said and asks_to_confirm(question):
+                # "Confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.'": no,
+                # and what they do say is the answer.
+                return f"{lead}; they say: “{said.quote}” [1]", [said], False
+            # Otherwise a refusal stays one ("Since they signed a treaty in March, what were its terms?"):
+            # the claim is named, with what the articles do say about it.
+            if not said:
+                return f"{lead}.", [], True
+            return f"{lead}. The closest they come: “{said.quote}” [1]", [said], True
+        if not said or said.quote in {c.quote for c in citations}:
+            return f"{lead}. {text}", citations, refused
         shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
-        said = replace(found.citations[0], n=1)
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
-                [said, *(replace(c, n=c.n + 1) for c in citations)])
+                [said, *(replace(c, n=c.n + 1) for c in citations)], refused)
 
     def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
@@ -491,7 +496,7 @@ class Assistant:
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         if not refused or text == REFUSAL_TEXT:
-            text, citations = self._premise_corrected(search_for, retrieved, text, citations)
+            text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused)
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer

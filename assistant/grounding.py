@@ -614,6 +614,16 @@ class Verifier:
         coverage, hit, sent = best
         return _citation(1, hit, sent[2], sent[0], sent[1], coverage)
 
+    def closest(self, text: str, hits: list[Hit]) -> Citation | None:
+        """The retrieved sentence closest to ``text`` (number 1), whatever it states, or None when none is
+        close enough (`CLOSEST_MIN_RELEVANCE`): what the articles say instead of a false claim."""
+        candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if not _is_heading(s[2])]
+        if not candidates:
+            return None
+        score, (hit, sent) = max(zip(self.relevance(text, [s[2] for _, s in candidates]), candidates),
+                                 key=lambda t: t[0])
+        return _citation(1, hit, sent[2], sent[0], sent[1], score) if score >= CLOSEST_MIN_RELEVANCE else None
+
     def relevance(self, question: str, texts: list[str]) -> list[float]:
         """How close each text is to the question, as extraction ranks sentences (0.6 cosine, 0.4 word
         overlap, plus 0.3 for carrying the asked-for kind of fact)."""
@@ -715,6 +725,8 @@ class Verifier:
         best_overlap = 0
         for hit in hits:
             overlap = len(q_words & content_words(" ".join(filter(None, [hit.article.title, hit.article.source]))))
+            if field != "date" and _names_its_date(question, hit.article.date):
+                overlap += 10  # "Which outlet published the article dated March 31, 2024?"
             if overlap > best_overlap:
                 best, best_overlap = hit, overlap
         if best is None and len({h.article.article_id for h in hits}) == 1:
@@ -732,6 +744,15 @@ class Verifier:
         }[field]
         citation = _citation(1, best, article.header(), best.chunk.start, best.chunk.start, 1.0)
         return Extraction(f"{sentence} [1]", [citation], False, "", "", settled=True)
+
+
+def _names_its_date(question: str, iso: str | None) -> bool:
+    """Whether the question gives an article's date, as ``2024-03-31`` or "March 31"."""
+    spelled = spelled_date(iso)
+    if not iso or not spelled or spelled == iso:
+        return False
+    month_day = spelled[len(iso) + 2:].split(",")[0]  # "March 31"
+    return iso in question or re.search(rf"\b{re.escape(month_day)}\b", question, re.I) is not None
 
 
 _ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"

@@ -190,7 +190,7 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         ("wire services?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
         # How news says its sources were not named, and what askers call them.
         (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off"
-         r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her)\s+sources?\b"
+         r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her|that|this)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
          r"|where\b[^?]{0,30}\bgot\s+(?:that|the|its|their|this)\s+(?:information|info|story|news)"
          r"|where\b[^?]{0,30}\binformation came from"
          r"|\bwho\b[^?]{0,25}\bsources\b", "sources undisclosed not cited"),

@@ -773,3 +773,16 @@ def test_the_claim_a_question_states_first(question: str, premise: str | None) -
     from assistant.answer_types import stated_premise
 
     assert stated_premise(question) == premise
+
+
+@pytest.mark.parametrize(("question", "confirm"), [
+    ("Just confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.' Yes or yes?", True),
+    ("The articles say Google will join the framework, right? Just confirm it.", True),
+    ("Since the articles confirm they signed a treaty, what were its terms?", False),  # asks what, too
+    ("Ivanova is Japan's economy minister right? what she said about it", False),
+])
+def test_a_question_that_only_asks_to_confirm(question: str, confirm: bool) -> None:
+    from assistant.answer_types import asks_to_confirm, stated_premise
+
+    assert asks_to_confirm(question) is confirm
+    assert stated_premise(question)
