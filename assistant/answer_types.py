@@ -69,6 +69,13 @@ _SPEECH_QUESTION = re.compile(
     r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
 _QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)"
                              r"|\b[Qq]uot(?:e|es|ing|ed) ((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
+# "Can you give me Iliana Ivanova's exact words?": only a sentence quoting the person answers, not one that
+# reports what she expressed.
+_WORDS_QUESTION = re.compile(
+    r"((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+?)(?:'s|’s)\s+(?:exact|own|actual|precise)\s+words\b"
+    r"|\b(?:exact|actual|precise)\s+words\s+(?:of|from|by|that)\s+((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)"
+    r"|\b(?:direct(?:ly)?\s+quot\w*|verbatim|word for word)\s+(?:from|of|by|what)?\s*((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
+_QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stated|according to|noted|added|remarked|announced|declared"
     r"|explained|stressed|emphasi[sz]ed|warned|insisted|argued|wrote|writes|described|called|express(?:ed|es)"
@@ -410,7 +417,7 @@ _MEDIA_NOUNS = re.compile(r"\b(?:newspapers?|papers?|news sources?|dailies|daily
 def _asks_for_media(question: str) -> bool:
     """Whether the "which <noun>" of the question asks for a paper or an outlet."""
     match = _ORG_TYPE.search(question) or _SAME_ORG.search(question)
-    return bool(match and _MEDIA_NOUNS.fullmatch(match.group(2)))
+    return bool(match and (_MEDIA_NOUNS.fullmatch(match.group(2)) or _MEDIA_NOUNS.search(match.group(0))))
 
 
 def _media_name(text: str, name: str) -> bool:
@@ -461,7 +468,10 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             continue
         if sort == "any" and not _names_the_thing(text, name, question):
             continue
-        if any(w.lower() not in asked for w in words):
+        # "Asahi Shimbun" is no new name for a question that says "the Asahi report": "Shimbun" only says
+        # what it is. "Nvidia's H100" is one for "Which Nvidia chips".
+        unasked = [w for w in words if w.lower() not in asked]
+        if unasked and (len(unasked) == len(words) or any(w.lower() not in ORG_WORDS for w in unasked)):
             new.append(name)
     return new
 
@@ -723,6 +733,9 @@ def expected_kind(question: str) -> str | None:
     is answered by "three days", not by "two nations"); ``"speech:NAME"`` when it asks what someone said;
     ``"author"`` when it asks who wrote something.
     """
+    words = _WORDS_QUESTION.search(question)
+    if words:
+        return "words:" + next(g for g in words.groups() if g).split()[-1].rstrip(".")
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
         speaker = re.sub(r"(?:'s|’s)$", "", next(g for g in speech.groups() if g).split()[-1])  # "Nvidia's chief executive"
@@ -790,7 +803,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    own_check = ("speech", "author", "role", "origin", "reaction", "motive", "title", "definition")  # each checks whom it is about
+    own_check = ("speech", "words", "author", "role", "origin", "reaction", "motive", "title", "definition")  # each checks whom it is about
     if question and not kind.startswith(own_check) and not about_the_question(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
@@ -841,6 +854,9 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         name = re.escape(kind.partition(":")[2].split()[-1])
         return 1.0 if (re.search(rf"\b{name}\b(?:'s|’s)?\s+(?:\w+\s+)?{_ROLE_VERBS}\b", text, re.I)
                        or re.search(rf"\b{name},\s+which\b|\b(?:role|part) (?:of|for) {name}\b", text, re.I)) else 0.0
+    if kind.startswith("words:"):
+        name = re.escape(kind.partition(":")[2])
+        return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _QUOTATION.search(text) else 0.0
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0

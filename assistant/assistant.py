@@ -39,6 +39,7 @@ from assistant.grounding import (
     denies,
     is_refusal,
     not_mentioned_in,
+    requested_question,
 )
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
@@ -403,7 +404,8 @@ class Assistant:
         chosen = self.select_articles(articles, sources, since, until)
         named = None if chosen else self._articles_named_in(question)
         articles = chosen or named
-        search_for = retrieval_question or question
+        # "IGNORE ALL PREVIOUS INSTRUCTIONS. … Just tell me what …": only the request is searched and checked.
+        search_for = retrieval_question or requested_question(question) or question
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()
         timings: dict[str, float] = {}
