@@ -272,7 +272,8 @@ class Assistant:
         """An answer to a question that states a claim first ("Given the summit is on April 20 in Tokyo,
         …", "Ivanova is Japan's economy minister right? …"), led by "The articles do not say that …" and
         the sentence closest to the claim, cited, when no retrieved passage supports the claim and it
-        brings a name or a number none of them has (`Verifier.false_claim`)."""
+        brings a name, a number or an event none of them has (`Verifier.false_claim`). A refusal stays one
+        unless the question only asks to confirm the claim; then the correction is the answer."""
         premise = stated_premise(question)
         if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
             return text, citations, refused  # no claim, or a false one already named ("do not mention Google")
