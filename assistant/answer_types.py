@@ -908,6 +908,12 @@ def second_question(question: str) -> str | None:
     return second.strip()
 
 
+def own_words(second: str) -> str:
+    """A question from `second_question` without the first one's words it adds in brackets: what it asks for
+    is its own ("do either of them say where that paper got its information?" asks no paper)."""
+    return second.split(" (", 1)[0]
+
+
 def first_question(question: str) -> str:
     """The first of two questions asked in one, or the question itself."""
     return _SECOND_QUESTION.split(question, maxsplit=1)[0].rstrip(" ,") + "?"

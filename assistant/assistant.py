@@ -20,6 +20,7 @@ from assistant.answer_types import (
     asks_yes_or_no,
     compares_articles,
     first_question,
+    own_words,
     second_question,
     stated_premise,
     which_article,
@@ -68,12 +69,6 @@ def _catalog_path(settings: Settings) -> Path:
         return settings.index_dir / "catalog.sqlite"
     key = re.sub(r"[^A-Za-z0-9]+", "-", settings.chroma_url.split("://", 1)[-1]).strip("-")
     return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
-
-
-def _own_words(second: str) -> str:
-    """A second question without the first one's words that `second_question` adds in brackets: what it
-    asks for is its own ("do either of them say where that paper got its information?" asks no paper)."""
-    return second.split(" (", 1)[0]
 
 
 def _naming(source: str) -> re.Pattern[str]:
@@ -242,7 +237,7 @@ class Assistant:
         hits = self.retriever.search(first, self.settings.top_k, articles)
         one = (None if articles else self._article_by_article(first, hits)) or self.verifier.extract(first, hits)
         two = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles),
-                                    kind_of=_own_words(second))
+                                    kind_of=own_words(second))
         if not one.settled or one.refused or two.refused or {c.quote for c in two.citations} <= {c.quote for c in one.citations}:
             return None
         n = len(one.citations)
@@ -261,7 +256,7 @@ class Assistant:
         # The second part is a clause's worth of question: one clause of a long sentence may carry it, so the
         # per-article bar applies ("does either identify that paper's sources?": 0.295).
         more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1,
-                                     PER_ARTICLE_MIN_RELEVANCE, kind_of=_own_words(second))
+                                     PER_ARTICLE_MIN_RELEVANCE, kind_of=own_words(second))
         if more.refused or more.citations[0].quote in {c.quote for c in citations}:
             return text, citations
         best = replace(more.citations[0], n=len(citations) + 1)

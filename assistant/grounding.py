@@ -764,11 +764,14 @@ class Verifier:
 
 def _names_its_date(question: str, iso: str | None) -> bool:
     """Whether the question gives an article's date, as ``2024-03-31`` or "March 31"."""
-    spelled = spelled_date(iso)
-    if not iso or not spelled or spelled == iso:
+    from datetime import date
+
+    try:
+        day = date.fromisoformat(iso or "")
+    except ValueError:
         return False
-    month_day = spelled[len(iso) + 2:].split(",")[0]  # "March 31"
-    return iso in question or re.search(rf"\b{re.escape(month_day)}\b", question, re.I) is not None
+    month_day = f"{day:%B} {day.day}"  # "March 31"
+    return str(iso) in question or re.search(rf"\b{month_day}\b", question, re.I) is not None
 
 
 _ABOUT_ARTICLE = re.compile(r"\b(?:publish\w*|dated?|articles?|pieces?|stor(?:y|ies)|reports?|came out|posted|released"
