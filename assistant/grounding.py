@@ -33,7 +33,7 @@ from assistant.answer_types import (
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
-from assistant.names import expand_names, has_alias, name_phrases, place_of, places_in
+from assistant.names import about_other_pair, expand_names, has_alias, name_phrases, pairs_in, place_of, places_in
 from assistant.retrieve import Hit
 from assistant.types import Article, Citation, spelled_date
 
@@ -553,7 +553,11 @@ class Verifier:
         scored = []
         closest: tuple[float, Hit, tuple[int, int, str]] | None = None
         reason = asks_reason(asked)
+        # "When does the Japan-EU dialogue start?" is not answered by the Japan-US summit's date.
+        pairs = pairs_in(asked)
         for (hit, sent), vec in zip(candidates, vecs[1:]):
+            if pairs and about_other_pair(pairs, context.get(sent[:2], sent[2]), hit.article.header()):
+                continue
             relevance = _closeness(q_vec, q_words, vec, sent[2])
             if sent[:2] in with_before:
                 relevance = max(relevance, _closeness(q_vec, q_words, with_before[sent[:2]], sent[2]))

@@ -75,6 +75,35 @@ def places_in(text: str) -> set[str]:
     return {place for place in map(place_of, words + pairs) if place}
 
 
+_PAIR = re.compile(rf"(?=\b({_PLACE_FORMS})\s*(?:[-–—/]|\s(?:and|&)\s+(?:the\s+)?)\s*({_PLACE_FORMS})\b)", re.I)
+
+
+def pairs_in(text: str) -> set[frozenset[str]]:
+    """The pairs of countries or blocs that bilateral phrases of ``text`` name ("the Japan-EU talks", "Japan
+    and the European Union" -> {"Japan", "EU"}); "us" in lower case is the pronoun, not the US."""
+    found = set()
+    for first, second in _PAIR.findall(text):
+        if "us" in (first, second):
+            continue
+        pair = {place_of(first), place_of(second)}
+        if None not in pair and len(pair) == 2:
+            found.add(frozenset(pair))
+    return found  # type: ignore[return-value]
+
+
+def about_other_pair(asked: set[frozenset[str]], text: str, header: str) -> bool:
+    """Whether ``text`` is about the dealings of two other countries than the ``asked`` pairs: it names
+    another pair ("Japan and the US are gearing up ...") or, naming no country of them, sits in an article
+    whose title names another pair."""
+    own = pairs_in(text)
+    if not own and not places_in(text) & set().union(*asked):
+        own = pairs_in(header)
+        titled = places_in(header)
+        if not own and len(titled) == 2:
+            own = {frozenset(titled)}
+    return bool(own) and not own & asked
+
+
 def forms_of(name: str) -> list[str]:
     """Every form of the country or bloc ``name`` stands for ("Brussels" -> "EU", "European Union", ...), or
     just ``name`` when it is none."""

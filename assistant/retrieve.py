@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
+from assistant.names import about_other_pair, pairs_in
 from assistant.types import Article, Chunk
 from assistant.vectors import VectorStore
 
@@ -59,16 +60,21 @@ class Retriever:
         # Vectors the catalog does not know (left by an interrupted ingest) are never returned.
         chunks = self.catalog.chunks(fused)
         articles: dict[str, Article] = {}
+        for article_id in {c.article_id for c in chunks.values()}:
+            article = self.catalog.article(article_id)
+            if article is not None:
+                articles[article_id] = article
+        order = sorted((c for c in chunks if chunks[c].article_id in articles), key=lambda c: -fused[c])
+        pairs = pairs_in(question)
+        if pairs:
+            # "When does the Japan-EU dialogue start?": passages about two other countries' dealings (the
+            # Japan-US summit) go after the rest, however many words they share with the question.
+            order.sort(key=lambda c: about_other_pair(pairs, chunks[c].text, articles[chunks[c].article_id].header()))
         hits: list[Hit] = []
-        for cid in sorted(chunks, key=lambda c: -fused[c]):
+        for cid in order:
             chunk = chunks[cid]
             if any(_near_duplicate(chunk.text, h.chunk.text) for h in hits):
                 continue
-            if chunk.article_id not in articles:
-                article = self.catalog.article(chunk.article_id)
-                if article is None:
-                    continue
-                articles[chunk.article_id] = article
             hits.append(Hit(chunk, articles[chunk.article_id], fused[cid], dense_scores.get(cid), keyword_scores.get(cid)))
             if len(hits) == k:
                 break

@@ -243,6 +243,15 @@ def test_the_articles_own_date_does_not_date_an_event(verifier):
     assert not refused
 
 
+def test_a_question_about_one_pair_of_countries_is_not_answered_from_another(verifier):
+    summit = hit(1, "Japan and the US will announce a deeper collaboration at a meeting on April 10.")
+    talks = hit(2, "Japan and the EU will start a dialogue on materials for batteries as early as April.")
+    extracted = verifier.extract("When exactly does the Japan-EU dialogue start?", [summit, talks])
+    assert [c.quote for c in extracted.citations] == [talks.chunk.text]
+    extracted = verifier.extract("When will Japan and the US announce their collaboration?", [summit, talks])
+    assert extracted.citations[0].quote == summit.chunk.text
+
+
 def test_an_answer_without_the_asked_kind_of_fact_misses_it(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
     question = "On what date do Kishida and Biden meet?"

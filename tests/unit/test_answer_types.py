@@ -525,6 +525,20 @@ def test_places_are_read_in_all_their_forms() -> None:
     assert places_in("Nvidia, Arm and Amazon") == set()
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("When does the Japan-EU dialogue start?", [{"Japan", "EU"}]),
+    ("talks between japan and the european union", [{"Japan", "EU"}]),
+    ("Parallel to the Japan-U.S. accord, Japan and the European Union (EU) are gearing up",
+     [{"Japan", "US"}, {"Japan", "EU"}]),
+    ("What did they tell japan and us?", []),  # "us" in lower case is the pronoun
+    ("Nvidia, Arm and Amazon", []),
+])
+def test_bilateral_pairs_are_read_in_all_their_forms(text: str, pairs: list[set[str]]) -> None:
+    from assistant.names import pairs_in
+
+    assert pairs_in(text) == {frozenset(p) for p in pairs}
+
+
 @pytest.mark.parametrize("question, places", [
     ("Why did Biden travel to Tokyo for the summit?", ["Japan"]),
     ("Why is President Biden flying to Tokyo to meet Kishida?", ["Japan"]),
