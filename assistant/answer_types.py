@@ -36,7 +36,14 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b", re.I)),
     ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b|(?:'s|’s) (?:current |global |market |total )?share\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
-    ("date", re.compile(r"\bwhen\b|\b(?:what|which|same) (?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
+    # "when" asks when only as a question word: "When will they meet?", "... and when?", "say when the talks
+    # begin"; not as a conjunction ("What did researchers find when exploring reefs?").
+    ("date", re.compile(r"\bwhen['’]s\b|^\W*when\b(?![^?]*\b(?:what|who|whom|which|how|why|where)\b)"
+                        r"|\bwhen(?:\s+(?:exactly|precisely|roughly|approximately|about)\b)?(?=\s+(?:and|or|&|do|does|did|is|are"
+                        r"|was|were|will|would|can|could|should|might|may|must|has|have|had)\b|\s*[?.,;:!)]|\s*$)"
+                        r"|\b(?:by|until|till|since|from|on|about|over|as to|tell\w*|know\w*|say\w*|said|mention\w*|reveal\w*|specif\w*"
+                        r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
+                        r"|\b(?:what|which|same) (?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
 ]
@@ -590,7 +597,8 @@ def asked_about(question: str) -> list[str]:
 _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"withdr[ae]w\w*|pull(?:s|ed|ing)? out\b|back(?:s|ed|ing)? out\b|dropp?(?:s|ed|ing)? out\b|quit(?:s|ting)?\b",
     r"oppos\w*|objections?\b|object(?:s|ed|ing) to\b|critici\w*|condemn\w*|reject\w*|resist\w*|protest\w*"
-    r"|push(?:es|ed|ing)? back\b|pushback|veto\w*|complain\w*|threat\w*",
+    r"|push(?:es|ed|ing)? back\b|pushback|veto\w*|complain\w*|threat\w*|turn(?:s|ed|ing)? (?:\w+ )?down\b|refus\w*"
+    r"|rebuff\w*|snub\w*|spurn\w*",
     r"sign(?:s|ed|ing)?\b(?!\s+up)|ratif\w*|inked\b",
     r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
     r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",

@@ -209,6 +209,7 @@ def test_an_event_no_passage_tells_of_is_refused(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
     assert verifier.extract("Why did the EU pull out of the materials talks?", hits).refused
     assert verifier.extract("Has China protested the talks about materials for batteries?", hits).refused
+    assert verifier.extract("Why did the EU turn down Japan's request to talk about battery materials?", hits).refused
     # The meeting passage tells of a signing: the question is answered.
     assert not verifier.extract("What will the leaders sign?", hits).refused
 

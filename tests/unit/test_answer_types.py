@@ -10,6 +10,14 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("When will Kishida meet Biden?", "date"),
+    ("When's the summit?", "date"),
+    ("kishida biden meeting when", "date"),
+    ("Do the two articles agree on when Kishida and Biden will meet?", "date"),
+    ("When and where are Kishida and Biden due to meet?", "date"),
+    ("Do the articles say when the framework launches?", "date"),
+    # "when" as a conjunction asks no date.
+    ("What did researchers find when exploring coral reefs?", None),
+    ("When Biden meets Kishida, what will they sign?", None),
     ("On what date is the official visit?", "date"),
     ("Which day is the premier's trip scheduled for?", "date"),
     ("How much money will Japan invest?", "money"),
