@@ -33,7 +33,16 @@ from assistant.answer_types import (
 from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
-from assistant.names import about_other_pair, expand_names, has_alias, name_phrases, pairs_in, place_of, places_in
+from assistant.names import (
+    TITLES,
+    about_other_pair,
+    expand_names,
+    has_alias,
+    name_phrases,
+    pairs_in,
+    place_of,
+    places_in,
+)
 from assistant.retrieve import Hit
 from assistant.types import Article, Citation, spelled_date
 
@@ -730,8 +739,13 @@ class Verifier:
             stem = name[: max(4, len(name) - 3)]
             return any(w.startswith(stem) for w in capitalised)  # "Japanese" / "Japan", "European" / "Europe"
 
+        def core(phrase: str) -> list[str]:
+            # "Chinese President Xi Jinping" is Xi Jinping: a title or a country before a name is not it.
+            words = [w for w in phrase.split() if w.lower() not in TITLES and not place_of(w)]
+            return words or phrase.split()
+
         # A phrase is absent when none of its words is carried: "Pauline Jacobs", not "Prime Minister Kishida".
-        names = [p for p in name_phrases(question) if not any(carried_name(w) for w in p.split())]
+        names = [p for p in name_phrases(question) if not any(carried_name(w) for w in core(p))]
         # A year is a name of sorts: "what Kishida and Biden agreed in 2023" is not about 2024's summit.
         return names + [y for y in dict.fromkeys(re.findall(r"\b(?:19|20)\d{2}\b", question)) if y not in context]
 
