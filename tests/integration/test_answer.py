@@ -196,16 +196,12 @@ def test_a_stated_claim_no_passage_supports_is_named_with_what_they_say(extracti
     # A supported claim changes nothing.
     answer = extractive.ask("Given the summit is on April 10, what will the joint statement call the relationship?")
     assert not answer.text.startswith("The articles do not say")
-
-
-def test_a_stated_claim_about_a_titled_name_no_article_has_is_named_whole(extractive):
     # "Chinese" and "President" are in the articles; Xi Jinping is not. The whole claim is what is false.
     answer = extractive.ask("Since Kishida is meeting Chinese President Xi Jinping on April 10, what will the two"
                             " leaders discuss?")
     assert answer.text.startswith("The articles do not say that Kishida is meeting Chinese President Xi Jinping on"
                                   " April 10")
     assert not answer.refused and "Biden" in answer.citations[0].quote
-    check_citations(extractive, answer)
 
 
 def test_a_refusal_names_the_stated_claim(extractive):
