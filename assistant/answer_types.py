@@ -43,11 +43,14 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|was|were|will|would|can|could|should|might|may|must|has|have|had)\b|\s*[?.,;:!)]|\s*$)"
                         r"|\b(?:by|until|till|since|from|on|about|over|as to|tell\w*|know\w*|say\w*|said|mention\w*|reveal\w*|specif\w*"
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
-                        r"|\b(?:what|which|same) (?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
+                        r"|\b(?:what|which|same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
                         r"|\bhow soon\b|\bscheduled for\b", re.I)),
 ]
 
+# "On exactly which day in April …", "what date", "the exact date": only a day and month answer.
+_DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:day|date)\b"
+                        r"|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:day|date)\b|\b(?:day|date)\s+exactly\b", re.I)
 _EXPLICIT_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
 _LOOSE_DATE = re.compile(
     rf"\b{_MONTHS}\b|\b(?:19|20)\d{{2}}\b|\b(?:next|last|this|coming|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b"
@@ -737,7 +740,7 @@ def article_meta_question(question: str) -> str | None:
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
 
-    ``"money"``, ``"date"``, ``"number"``, or ``"number:UNIT"`` when it counts something ("How many days"
+    ``"money"``, ``"date"`` (``"date:day"`` when only a day will do: "on what date"), ``"number"``, or ``"number:UNIT"`` when it counts something ("How many days"
     is answered by "three days", not by "two nations"); ``"speech:NAME"`` when it asks what someone said;
     ``"author"`` when it asks who wrote something.
     """
@@ -775,6 +778,8 @@ def expected_kind(question: str) -> str | None:
         return "outcome"
     for kind, pattern in _QUESTION_KINDS:
         if pattern.search(question):
+            if kind == "date" and _DAY_ASKED.search(question):
+                return "date:day"
             if kind == "number":
                 counted = _COUNTED.search(question)
                 if counted:
@@ -868,10 +873,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0
-    if kind == "date":
+    if kind.startswith("date"):
         if _EXPLICIT_DATE.search(text):
             return 1.0
-        return 0.5 if _LOOSE_DATE.search(text) else 0.0
+        # "as early as April" tells when, roughly; not which day.
+        return 0.5 if kind == "date" and _LOOSE_DATE.search(text) else 0.0
     if kind == "money":
         return 1.0 if _MONEY.search(text) else 0.0
     if kind == "share":

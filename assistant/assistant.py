@@ -271,9 +271,11 @@ class Assistant:
         unless the question only asks to confirm the claim; then the correction is the answer."""
         premise = stated_premise(question)
         named = re.match(r"The articles do not mention (.+?)\.\s+(?=\S)", text)
-        if premise and named and all(n in premise for n in re.split(r", | or ", named.group(1))):
-            # "Since Kishida is meeting Chinese President Xi Jinping on April 10, …": the name is not all
-            # that is false; the whole claim is named below, with what the articles say instead.
+        if (premise and named and not asks_to_confirm(question)
+                and all(n in premise for n in re.split(r", | or ", named.group(1)))):
+            # "Since Kishida is meeting Chinese President Xi Jinping on April 10, what …?": the name is not all
+            # that is false; the whole claim is named below, with what the articles say instead. (A claim only
+            # to confirm, "Google … will join, right?", is answered; naming the absent names suffices.)
             text = text[named.end():]
         if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
             return text, citations, refused  # no claim, or a false one already named ("do not mention Google")

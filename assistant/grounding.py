@@ -574,9 +574,11 @@ class Verifier:
             if not has_kind:
                 # "how much money" is not answered by a sentence without an amount; the closest such
                 # sentence about the same thing is what the articles do say, for the refusal.
-                if (relevance >= CLOSEST_MIN_RELEVANCE and (closest is None or relevance > closest[0])
+                # For "on exactly which day", a month ("as early as April") is the closest thing said.
+                near = relevance + (0.3 * carries(sent[2], "date") if kind == "date:day" else 0.0)
+                if (near >= CLOSEST_MIN_RELEVANCE and (closest is None or near > closest[0])
                         and about_the_question(sent[2], question, hit.article.header())):
-                    closest = (relevance, hit, sent)
+                    closest = (near, hit, sent)
                 continue
             bonus = 0.3 * has_kind if kind else (REASON_BONUS * gives_reason(sent[2]) if reason else 0.0)
             scored.append((relevance + bonus, hit, sent))

@@ -99,9 +99,17 @@ def test_a_which_newspaper_question_is_answered_by_a_name(extractive):
 
 
 def test_capitals_stand_for_their_countries(extractive):
-    answer = extractive.ask("Which scarce raw inputs do Tokyo and Brussels want to stop sourcing so heavily from Beijing?")
+    answer = extractive.ask("What commodities do Tokyo and Brussels want to depend less on Beijing for?")
     assert not answer.refused and "rare metals" in answer.text
     check_citations(extractive, answer)
+
+
+def test_a_day_asked_for_is_not_answered_by_a_month(extractive):
+    answer = extractive.ask("On exactly which day in April will the Japan-EU materials dialogue kick off?")
+    assert answer.refused  # "as early as April" gives no day, and the Japan-US summit's April 10 is another event
+    assert "as early as April" in answer.citations[0].quote
+    answer = extractive.ask("On what date will Kishida and Biden meet?")
+    assert not answer.refused and "April 10" in answer.citations[0].quote
 
 
 def test_a_refusal_quotes_the_closest_thing_the_articles_say(extractive):

@@ -18,8 +18,9 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
     # "when" as a conjunction asks no date.
     ("What did researchers find when exploring coral reefs?", None),
     ("When Biden meets Kishida, what will they sign?", None),
-    ("On what date is the official visit?", "date"),
-    ("Which day is the premier's trip scheduled for?", "date"),
+    ("On what date is the official visit?", "date:day"),  # only a day answers
+    ("Which day is the premier's trip scheduled for?", "date:day"),
+    ("what exact day in april do the japan-eu talks kick off", "date:day"),
     ("How much money will Japan invest?", "money"),
     ("How many billions of dollars did Japan pledge?", "money"),
     ("How many days will the visit last?", "number:day"),
@@ -76,6 +77,9 @@ def test_explicit_dates_beat_relative_ones() -> None:
     assert explicit == 1.0
     assert 0 < relative < explicit
     assert carries("Japan and the EU discuss rare metals.", "date") == 0.0
+    # "On exactly which day …" is answered by a day, not by "as early as April".
+    assert carries("The framework is set to launch as early as April.", "date:day") == 0.0
+    assert carries("Kishida's official visit on April 10", "date:day") == 1.0
 
 
 def test_counted_things_need_their_count() -> None:
