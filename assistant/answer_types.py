@@ -281,6 +281,12 @@ _STOP = frozenset("the a an of for in on to and or with by".split())
 _QUALIFIER_AFTER = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
+# "Who is the Brussels official …": the person asked for is the place's; not in "Who is the Japanese leader
+# meeting?", where the placed person is the one who meets.
+_PLACED_PERSON = re.compile(rf"^\W*(?i:and\s+|so\s+)?(?i:who|whom)\b[^?]*?\b(?:the|an?)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+                            rf"(?i:{_PERSON_NOUNS})\b(?!\s+\w+ing\s*(?:[?.]|$|(?:with|to|for|about)\s*[?.]?$))")
+
+
 def name_slot(question: str) -> tuple[str, str | None, bool] | None:
     """For a "which <noun>" question: (sort of name asked for, the place qualifying it or None, whether it asks
     for members of that place). "Which EU member states ..." -> ("country", "EU", True); "In which US city"
@@ -294,6 +300,10 @@ def name_slot(question: str) -> tuple[str, str | None, bool] | None:
         if place is None:
             after = _QUALIFIER_AFTER.match(question, match.end())
             place = place_of(after.group(1)) if after else None
+        if place is None and sub == "person":
+            # "Who's the Brussels official talking up the tie-up?": an EU official, not Kishida.
+            titled = _PLACED_PERSON.search(question)
+            place = place_of(titled.group(1)) if titled else None
         # "Which EU countries": a union's countries are its members.
         members = bool(re.search(r"\bmembers?\b", match.group(0) + question[match.end():match.end() + 12], re.I))
         return sub, place, members or (sub == "country" and place == "EU")

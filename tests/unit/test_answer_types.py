@@ -229,6 +229,13 @@ def test_a_qualified_name_must_be_of_the_place_asked() -> None:
     assert carries(ivanova, expected_kind(person), person) == 0
     assert carries("Japanese trade minister Ken Saito will lead the dialogue with the EU.",
                    expected_kind(person), person) == 1
+    # "Who's the Brussels official …" asks for the EU's person; "Who is the Japanese leader meeting?" does not
+    # ask for a Japanese one.
+    official = "Who's the Brussels official talking up the materials tie-up with Tokyo?"
+    assert carries(ivanova, expected_kind(official), official) == 1
+    assert carries("Prime Minister Fumio Kishida meets Biden.", expected_kind(official), official) == 0
+    meets = "Who is the Japanese leader meeting?"
+    assert carries("Japanese Prime Minister Fumio Kishida meets US President Joe Biden.", expected_kind(meets), meets) == 1
     where = "Where did Ivanova give her comments?"
     assert carries("Ivanova spoke in a written interview with the Business Daily.", expected_kind(where), where) == 1
     models = "Which specific Nvidia chip models are restricted?"
