@@ -555,6 +555,7 @@ class Verifier:
         # the closer of the two counts (its own words alone count for overlap, so it does not simply take
         # its antecedent's place).
         context = _with_antecedents(spans)
+        before = {b[:2]: a[2] for sentences in spans for a, b in pairwise(sentences)}
         pointing = [s for _, s in candidates if s[:2] in context]
         vecs = self.embed([question] + [s[2] for _, s in candidates] + [context[s[:2]] for s in pointing])
         q_vec = vecs[0]
@@ -570,7 +571,9 @@ class Verifier:
             relevance = _closeness(q_vec, q_words, vec, sent[2])
             if sent[:2] in with_before:
                 relevance = max(relevance, _closeness(q_vec, q_words, with_before[sent[:2]], sent[2]))
-            has_kind = carries(sent[2], kind, question, hit.article.header())
+            # What a sentence is about includes the sentence before it: "the joint statement expected from
+            # the meeting" is the Kishida-Biden one the sentence before names.
+            has_kind = carries(sent[2], kind, question, f"{hit.article.header()} {before.get(sent[:2], '')}")
             if not has_kind:
                 # "how much money" is not answered by a sentence without an amount; the closest such
                 # sentence about the same thing is what the articles do say, for the refusal.

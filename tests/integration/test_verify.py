@@ -253,6 +253,14 @@ def test_a_question_about_one_pair_of_countries_is_not_answered_from_another(ver
     assert extracted.citations[0].quote == summit.chunk.text
 
 
+def test_a_sentence_is_about_what_the_sentence_before_it_names(verifier):
+    text = ("Kishida and Biden will meet on April 10. According to a report from the Daily Bugle, the joint statement"
+            " expected from the meeting will stress AI.")
+    extracted = verifier.extract("Which outlet broke the story about the upcoming Kishida-Biden joint statement?",
+                                 [hit(1, text)])
+    assert not extracted.refused and "Daily Bugle" in extracted.citations[0].quote
+
+
 def test_an_answer_without_the_asked_kind_of_fact_misses_it(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
     question = "On what date do Kishida and Biden meet?"
