@@ -45,7 +45,8 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
                         r"|\b(?:what|which|same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
-                        r"|\bhow soon\b|\bscheduled for\b", re.I)),
+                        r"|\bhow soon\b|\bscheduled for\b"
+                        r"|\b(?:what|what's|what is|what was)\s+(?:the\s+)?(?:\w+\s+)?(?:timeline|time ?frame|timetable|schedule)\b", re.I)),
 ]
 
 # "On exactly which day in April …", "what date", "the exact date": only a day and month answer.
@@ -232,7 +233,7 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     (sub, re.compile(rf"\b(?:which|what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,4}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
-                       ("city", _CITY_NOUNS))
+                       ("city", _CITY_NOUNS), ("any", r"names"))  # "Which Big Tech names might get pulled in?"
 ] + [
     # "Who is about to start talks", "who asked for the framework": the one who acts, which may be a country
     # or a union ("Japan and the EU"), not only a person.
@@ -586,7 +587,8 @@ _OPEN_NOUNS = frozenset((
     "meaning nature status state scope size number amount title source main key background context gist summary "
     "content topic subject message upshot takeaway impact effect consequence implication benefit advantage "
     "kind type sort phrase word term expression way thing part area field sector technology material step move "
-    "portfolio job position post office remit brief responsibility responsibilities mandate capacity"
+    "portfolio job position post office remit brief responsibility responsibilities mandate capacity "
+    "timeline timeframe timetable schedule format form medium"
 ).split())
 
 
@@ -912,7 +914,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
 
 # "Which article covers the EU talks, and which one discusses export curbs?": two questions in one.
 _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:what|what's|who|who's|which|when|where|why|how|do|does|did|is|are|was|were"
-                              r"|has|have|can|will|would)\b)", re.I)
+                              r"|has|have|can|will|would|(?:in|on|at|by|with|from|for|to|under)\s+(?:what|which|whom))\b)", re.I)
 
 
 _LEANS = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it|its|this|these|those|there)\b", re.I)  # "that" is mostly a conjunction

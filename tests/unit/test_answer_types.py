@@ -11,6 +11,8 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
 @pytest.mark.parametrize(("question", "kind"), [
     ("When will Kishida meet Biden?", "date"),
     ("When's the summit?", "date"),
+    ("What's the timeline for the Japan-EU materials talks to get off the ground?", "date"),
+    ("Which Big Tech names might get pulled into the joint AI research setup?", "name:any"),
     ("kishida biden meeting when", "date"),
     ("Do the two articles agree on when Kishida and Biden will meet?", "date"),
     ("When and where are Kishida and Biden due to meet?", "date"),
@@ -607,6 +609,8 @@ def test_two_questions_in_one_are_split() -> None:
     # A second question that leans on the first carries its words.
     assert second_question("Who asked for the framework, and when?") == "when? (Who asked for the framework)"
     assert second_question("What did Japan and the EU discuss?") is None
+    assert second_question("Which publication did Ivanova speak to, and in what format?") == (
+        "in what format? (Which publication did Ivanova speak to)")
 
 
 @pytest.mark.parametrize("question", [
