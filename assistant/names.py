@@ -75,7 +75,7 @@ def places_in(text: str) -> set[str]:
     return {place for place in map(place_of, words + pairs) if place}
 
 
-_PAIR = re.compile(rf"(?=\b({_PLACE_FORMS})\s*(?:[-–—/]|\s(?:and|&)\s+(?:the\s+)?)\s*({_PLACE_FORMS})\b)", re.I)
+_PAIR = re.compile(rf"(?=\b({_PLACE_FORMS})\s*(?:[-–—/]|\s(?:and|&)\s+(?:the\s+)?|\s)\s*({_PLACE_FORMS})\b)", re.I)
 
 
 def pairs_in(text: str) -> set[frozenset[str]]:

@@ -549,6 +549,7 @@ def test_places_are_read_in_all_their_forms() -> None:
 @pytest.mark.parametrize("text, pairs", [
     ("When does the Japan-EU dialogue start?", [{"Japan", "EU"}]),
     ("talks between japan and the european union", [{"Japan", "EU"}]),
+    ("Whose idea was that? (Japan EU planning talk)", [{"Japan", "EU"}]),  # a follow-up's carried words
     ("Parallel to the Japan-U.S. accord, Japan and the European Union (EU) are gearing up",
      [{"Japan", "US"}, {"Japan", "EU"}]),
     ("What did they tell japan and us?", []),  # "us" in lower case is the pronoun
