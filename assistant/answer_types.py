@@ -33,7 +33,8 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b"
-                         r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b", re.I)),
+                         r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b"
+                         r"|\bhow much\b[^?]*\b(?:put|putting|puts|pour\w*|pump\w*|sink\w*|commit\w*)\s+(?:\w+\s+)?in(?:to)?\b", re.I)),
     ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b|(?:'s|’s) (?:current |global |market |total )?share\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number)\b", re.I)),
     # "when" asks when only as a question word: "When will they meet?", "... and when?", "say when the talks
@@ -243,6 +244,9 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "Who says these materials go into EV batteries?": a source, which may be a paper ("US News states ...").
     ("any", re.compile(r"^\s*(?:and\s+|so\s+)?who\s+(?:says|said|states|stated|reports|reported|claims|claimed|notes"
                        r"|noted|writes|wrote)\b", re.I)),
+    # "Who did she give that interview to?", "Who was Ivanova speaking with?": a paper answers too.
+    ("any", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b[^?]*\b(?:interview\w*|sp[eo]ak\w*|talk\w*|told|tell\w*"
+                       r"|wr[io]t\w*)\s+(?:\w+\s+)?(?:to|with|for)\s*[?.]?\s*(?:\(|$)", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
@@ -452,6 +456,10 @@ def _media_name(text: str, name: str) -> bool:
                           rf"|\b(?:interview|report|article|story) (?:with|in|from|by) (?:the )?{n}\b", text))
 
 
+_BLOCS = frozenset({"EU", "Asia", "Africa"})
+_BLOC_ASKED = re.compile(r"\b(?:blocs?|unions?|partners?|parties|sides?|economies|powers?)\b", re.I)
+
+
 def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
     """Names in ``text`` that the question does not already use ("American" is the question's "US"),
     of the asked ``sort``: a country for "country"; a capital, or a name the text puts somewhere ("in Osaka"),
@@ -466,7 +474,10 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             if sort == "city":
                 if capital_country(name) is not None and name.lower() not in asked:
                     new.append(name)
-            elif place not in asked_places and (sort in ("country", "actor") or (sort == "place" and _locative(text, name, said))):
+            elif (place not in asked_places
+                  and (sort in ("country", "actor") or (sort == "place" and _locative(text, name, said)))
+                  # "What country is she from?" is not answered by "the EU Commissioner": a bloc is no country.
+                  and not (sort == "country" and place in _BLOCS and not _BLOC_ASKED.search(question))):
                 new.append(name)
             continue
         if sort == "country":
@@ -618,7 +629,8 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
     r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",
     r"invest\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b"
-    r"|putting in\b|put in\b|chipping in\b",
+    r"|put(?:s|ting)? (?:in|into)\b(?! (?:place|practice|action|effect|charge|force))"
+    r"|put(?:s|ting)? (?:money|cash|funds?|capital) in(?:to)?\b|chipping in\b|pour(?:s|ed|ing)? (?:money |cash )?into\b",
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
     r"collaps\w*|broke down\b|break(?:s|ing)? down\b|fail\w*|stall\w*",
     r"den(?:y|ied|ies|ial)\b|approv\w*|apologi\w*",
@@ -708,7 +720,7 @@ def which_article(question: str) -> bool:
 
 # "One article covers Japan's talks with the EU and the other covers US chip export curbs. Which is which?"
 _ONE_AND_THE_OTHER = re.compile(
-    rf"\bone (?:of them |{_ARTICLE} |of the (?:two )?{_ARTICLE}s )?(?:covers|is about|discusses|focuses on|talks about"
+    rf"\bone (?:of them |{_ARTICLE} |of (?:the|these|those) (?:two )?(?:{_ARTICLE}s|stories) )?(?:covers|is about|discusses|focuses on|talks about"
     rf"|deals with|reports on|brings in|mentions|describes)\s+(?P<one>[^.?;]+?),?\s+(?:and|while|whereas|but)\s+the other"
     rf"(?: one| {_ARTICLE})?\s+(?:(?:covers|is about|discusses|focuses on|talks about|deals with|reports on|brings in"
     rf"|mentions|describes)\s+)?(?P<other>[^.?;]+)[.?;]?[^?]*\bwhich is which\b", re.I)

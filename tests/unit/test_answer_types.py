@@ -11,6 +11,8 @@ from assistant.names import expand_names, has_alias, name_phrases, names_in
 @pytest.mark.parametrize(("question", "kind"), [
     ("When will Kishida meet Biden?", "date"),
     ("When's the summit?", "date"),
+    ("How much are they putting into it?", "money"),
+    ("Who did she give that interview to?", "name:any"),  # a paper answers too
     ("What's the timeline for the Japan-EU materials talks to get off the ground?", "date"),
     ("Which Big Tech names might get pulled into the joint AI research setup?", "name:any"),
     ("kishida biden meeting when", "date"),
@@ -231,6 +233,10 @@ def test_a_qualified_name_must_be_of_the_place_asked() -> None:
     assert carries(ivanova, expected_kind(person), person) == 0
     assert carries("Japanese trade minister Ken Saito will lead the dialogue with the EU.",
                    expected_kind(person), person) == 1
+    # A bloc is no country: "the EU Commissioner" does not tell where she is from.
+    country = "What country is Iliana Ivanova from?"
+    assert carries(ivanova, expected_kind(country), country) == 0
+    assert carries("Ivanova, a Bulgarian, leads the talks.", expected_kind(country), country) == 1
     # "Who's the Brussels official …" asks for the EU's person; "Who is the Japanese leader meeting?" does not
     # ask for a Japanese one.
     official = "Who's the Brussels official talking up the materials tie-up with Tokyo?"
@@ -759,6 +765,8 @@ def test_players_with_four_describing_words_are_organisations() -> None:
     ("One article brings in the EU and the other export controls. Which is which?", ("the EU", "export controls")),
     ("Which is which?", None),
     ("One article covers the EU talks and the other the export curbs.", None),  # no "which is which"
+    ("One of these stories talks about the EU and the other about export controls. Which is which?",
+     ("the EU", "about export controls")),
 ])
 def test_the_two_topics_of_which_is_which(question: str, topics: tuple[str, str] | None) -> None:
     from assistant.answer_types import which_is_which
