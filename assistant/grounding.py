@@ -654,8 +654,13 @@ class Verifier:
         candidates = [(h, s) for h in hits for s in self._chunk_sentences(h) if not _is_heading(s[2])]
         if not candidates:
             return None
-        score, (hit, sent) = max(zip(self.relevance(text, [s[2] for _, s in candidates]), candidates),
-                                 key=lambda t: t[0])
+        scores = self.relevance(text, [s[2] for _, s in candidates])
+        # A claim that dates something ("the meeting is on April 15") is best answered by the sentence that
+        # dates it ("… on April 10"), not by a closer one that says "next month".
+        dated = carries(text, "date:day") > 0
+        ranked = [(score + (0.3 * carries(sent[2], "date:day") if dated else 0.0), score, hit, sent)
+                  for score, (hit, sent) in zip(scores, candidates)]
+        _, score, hit, sent = max(ranked, key=lambda t: t[0])
         return _citation(1, hit, sent[2], sent[0], sent[1], score) if score >= CLOSEST_MIN_RELEVANCE else None
 
     def relevance(self, question: str, texts: list[str]) -> list[float]:

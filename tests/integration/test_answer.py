@@ -204,6 +204,11 @@ def test_a_stated_claim_no_passage_supports_is_named_with_what_they_say(extracti
     # A supported claim changes nothing.
     answer = extractive.ask("Given the summit is on April 10, what will the joint statement call the relationship?")
     assert not answer.text.startswith("The articles do not say")
+    # A wrong date is answered with the sentence that gives the date, not a closer one saying "next month".
+    answer = extractive.ask("Since the Kishida-Biden meeting is on April 15, which companies are supposed to be part"
+                            " of the AI framework?")
+    assert answer.text.startswith("The articles do not say that the Kishida-Biden meeting is on April 15; they say: “")
+    assert "April 10" in answer.citations[0].quote and "Nvidia" in answer.text
     # "Chinese" and "President" are in the articles; Xi Jinping is not. The whole claim is what is false.
     answer = extractive.ask("Since Kishida is meeting Chinese President Xi Jinping on April 10, what will the two"
                             " leaders discuss?")
