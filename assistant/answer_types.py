@@ -603,6 +603,12 @@ _OPEN_NOUNS = frozenset((
 ).split())
 
 
+_MADE_THE = re.compile(r"^\W*(?:and\s+|so\s+)?who\s+(?:\w+\s+)?(?:made|created|wrote|authored|put together|compiled|produced"
+                       r"|published|took|shot|designed|built|developed|edited|directed|filmed|photographed|painted"
+                       r"|composed|invented)\s+(?:the|a|an|this|that)\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.I)
+_TEXT_NOUNS = re.compile(r"articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|posts?|items?|statements?", re.I)
+
+
 def asked_about(question: str) -> list[str]:
     """The words of what the question asks about when it names a thing the answer must concern ("quantum
     computing" in "What did the statement say about quantum computing?", "penalties" in "What are the
@@ -613,6 +619,11 @@ def asked_about(question: str) -> list[str]:
     the_n = _THE_N_OF.search(question)
     if the_n and the_n.group(1).lower() not in _OPEN_NOUNS:
         return [the_n.group(1)]
+    made = _MADE_THE.search(question)
+    if made:
+        # "Who put together a photo book about …?": a thing someone made, which a passage would have to name.
+        return [w for w in made.group(1).split() if w.lower() not in _STOP and w.lower() not in _OPEN_NOUNS
+                and not _TEXT_NOUNS.fullmatch(w)]
     return []
 
 

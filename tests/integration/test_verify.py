@@ -202,6 +202,8 @@ def test_a_question_about_something_no_passage_mentions_is_refused(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
     assert verifier.extract("What did the statement say about quantum computing?", hits).refused
     assert verifier.extract("What are the penalties for breaking the rules?", hits).refused
+    # A thing someone made that no passage names: "Kishida" is a person, but not the photo book's maker.
+    assert verifier.extract("Who put together a photo book about travelling across the US?", hits).refused
     assert not verifier.extract("What did the statement say about AI?", hits).refused
 
 
