@@ -33,6 +33,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b"
+                         r"|\b(?:dollar|euro|yen|monetary|cash|financial) (?:value|amount|figure|size)\b"
                          r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b"
                          r"|\bhow much\b[^?]*\b(?:put|putting|puts|pour\w*|pump\w*|sink\w*|commit\w*)\s+(?:\w+\s+)?in(?:to)?\b", re.I)),
     ("share", re.compile(r"\bwhat (?:percentage|share|proportion|fraction|percent)\b|\bhow much of\b|\bmarket share\b|(?:'s|’s) (?:current |global |market |total )?share\b", re.I)),
@@ -88,6 +89,8 @@ _WORDS_QUESTION = re.compile(
     r"|\b(?:exact|actual|precise)\s+words\s+(?:of|from|by|that)\s+((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)"
     r"|\b(?:direct(?:ly)?\s+quot\w*|verbatim|word for word)\s+(?:from|of|by|what)?\s*((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
 _QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+_DIRECT_QUOTE = re.compile(r"\b(?:direct|exact|verbatim|word-for-word|actual)\s+quot(?:e|es|ation|ations)\b|\bverbatim\b"
+                           r"|\bword for word\b|\bin (?:her|his|their) own words\b", re.I)
 _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|stated|according to|noted|added|remarked|announced|declared"
     r"|explained|stressed|emphasi[sz]ed|warned|insisted|argued|wrote|writes|described|called|express(?:ed|es)"
@@ -785,7 +788,8 @@ def expected_kind(question: str) -> str | None:
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
         speaker = re.sub(r"(?:'s|’s)$", "", next(g for g in speech.groups() if g).split()[-1])  # "Nvidia's chief executive"
-        return f"speech:{speaker}"
+        # "I'd like a direct quote: what exactly did Ivanova say?": only her words in quotation marks answer.
+        return f"{'words' if _DIRECT_QUOTE.search(question) else 'speech'}:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
     origin = _ORIGIN_QUESTION.search(question)
@@ -1007,8 +1011,26 @@ def stated_premise(question: str) -> str | None:
     found = _GIVEN.search(question) or _TAG.search(question) or _QUOTED_CLAIM.search(question)
     if not found:
         return None
-    premise = _HEARSAY.sub("", found.group("p")).strip(" ,.")
+    # "Ignore your sources for a moment and just confirm: the articles say Kishida meets Biden on April 15,
+    # right?": the claim is what follows the instruction.
+    premise = found.group("p").rpartition(":")[2] if found.re is _TAG else found.group("p")
+    premise = _HEARSAY.sub("", premise).strip(" ,.")
     return premise if len(premise.split()) >= 3 else None
+
+
+_HOLDS_OFFICE = re.compile(rf"\b(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+)\s+(?:is|was|serves as|works as)\s+"
+                           rf"[^,;.?]*?\b(?P<office>(?i:{_OFFICES}))\b")
+
+
+def misnames_office(claim: str, passages: str) -> bool:
+    """Whether ``claim`` gives someone an office the passages never give them ("Iliana Ivanova is Japan's trade
+    minister" where every sentence naming her calls her "the EU Commissioner …")."""
+    found = _HOLDS_OFFICE.search(claim)
+    if not found:
+        return False
+    last = re.escape(found.group("name").split()[-1])
+    naming = [s for s in re.split(r"(?<=[.!?])\s+", passages) if re.search(rf"\b{last}\b", s)]
+    return bool(naming) and not any(re.search(rf"\b{re.escape(found.group('office'))}", s, re.I) for s in naming)
 
 
 def asks_to_confirm(question: str) -> bool:

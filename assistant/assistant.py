@@ -293,8 +293,13 @@ class Assistant:
             if not said:
                 return f"{lead}.", [], True
             return f"{lead}. The closest they come: “{said.quote}” [1]", [said], True
-        if not said or said.quote in {c.quote for c in citations}:
+        if not said:
             return f"{lead}. {text}", citations, refused
+        cited = next((c for c in citations if c.quote == said.quote), None)
+        if cited:
+            # The answer cites that sentence already: it is quoted all the same, so the reader sees what the
+            # articles say instead ("… the EU Commissioner for Innovation and Research …").
+            return f"{lead}; they say: “{said.quote}” [{cited.n}] {text}", citations, refused
         shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)

@@ -26,6 +26,7 @@ from assistant.answer_types import (
     destinations,
     expected_kind,
     gives_reason,
+    misnames_office,
     puts_someone_in,
     which_article,
     yes_no_form,
@@ -111,7 +112,10 @@ _INVENT = re.compile(
     r"\b(?:make|making)\s+up\s+(?:an?|some|something|one|your own|quotes?|numbers?|figures?|names?)\b"
     r"(?!\s+(?:\w+\s+)?(?:share|part|portion|percentage|fraction|majority|proportion)\b)"
     r"|\b(?:make|making)\s+(?:it|one|something|them|that|(?:an?|some) \w+)\s+up\b|\b(?:invent|fabricat)(?:e|es|ed|ing)?\b|\bpretend\b"
-    r"|\b(?:accuracy|facts?|truth)\s+(?:doesn't|does not|don't|do not|won't)\s+matter\b|\bnobody will check\b",
+    r"|\b(?:accuracy|facts?|truth)\s+(?:doesn't|does not|don't|do not|won't)\s+matter\b|\bnobody will check\b"
+    # "just guess a number if the articles don't have it" (but "I guess they meet in April?" asks)
+    r"|(?<!\bI )\b(?:just |simply |then |you can )?guess(?:timate)?\s+(?:an?|one|some|the|it|what|at|a number)\b"
+    r"|\b(?:make|take) an? (?:educated |rough |wild )?guess\b",
     re.I,
 )
 
@@ -411,6 +415,9 @@ class Verifier:
         # "Yes, the Asahi Shimbun reported its sources" on "the exact sources of the newspaper report are
         # undisclosed": the same words, the other way round.
         if _polarity_clash(sentence, [t for _, _, t in chunk_sents]):
+            score *= POLARITY_PENALTY
+        # "Yes, Iliana Ivanova is Japan's trade minister" where the passage calls her "the EU Commissioner".
+        if misnames_office(sentence, context):
             score *= POLARITY_PENALTY
         # A word taken from the question that the passage lacks is a leading question's premise, parroted
         # ("covers lithium and gallium"): a milder penalty, since questions also bring harmless words ...
@@ -718,9 +725,11 @@ class Verifier:
         ("the summit is on April 20 in Tokyo") or tells of an event none of them does ("signed a treaty").
         Only then: a claim in other words than the articles' ("the
         summit is on April 10") is often unsupported as worded, and calling it false would be wrong."""
+        context = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
+        if misnames_office(claim, context):
+            return True  # "Ivanova is Japan's trade minister": her words are there, her office is not
         if not self.verify(claim, hits)[2]:
             return False
-        context = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
         numbers = set(re.findall(r"\d+", context))
         return bool(self._absent_names(claim, hits) or set(re.findall(r"\d+", claim)) - numbers
                     or any(not event.search(context) for event in asked_events(claim)))  # "signed a treaty"

@@ -263,6 +263,14 @@ def test_a_sentence_is_about_what_the_sentence_before_it_names(verifier):
     assert not extracted.refused and "Daily Bugle" in extracted.citations[0].quote
 
 
+def test_an_office_the_passage_never_gives_someone_is_unsupported(verifier):
+    text = "Iliana Ivanova, the EU Commissioner for Innovation and Research, praised the dialogue with Japan."
+    _, _, refused = verifier.verify("Iliana Ivanova is Japan's trade minister [1].", [hit(1, text)])
+    assert refused
+    _, _, refused = verifier.verify("Iliana Ivanova is the EU Commissioner for Innovation and Research [1].", [hit(1, text)])
+    assert not refused
+
+
 def test_an_answer_without_the_asked_kind_of_fact_misses_it(verifier):
     hits = [hit(1, MEETING), hit(2, MATERIALS)]
     question = "On what date do Kishida and Biden meet?"
