@@ -182,6 +182,21 @@ def _does_the_act(text: str, question: str) -> bool:
     return not match or bool(re.search(rf"\b{match.group(1)[:4]}", text, re.I))
 
 
+def _mentions_their_name(text: str, question: str, about: str = "") -> bool:
+    """For "Who is Iliana Ivanova's Japanese counterpart?": whether ``text`` (or ``about``, the sentence before
+    it) names the person whose counterpart, partner or host is asked for; Kishida's meeting with Biden does not
+    answer it."""
+    found = _RELATION_OF.search(question)
+    if not found:
+        return True
+    last = found.group(1).split()[-1]
+    return bool(re.search(rf"\b{re.escape(last)}\b", f"{text} {about}"))
+
+
+_RELATION_OF = re.compile(r"((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?i:counterparts?|partners?"
+                          r"|hosts?|deputy|deputies|successor|predecessor|boss|rival|opposite number)\b")
+
+
 def _names_the_office(text: str, question: str) -> bool:
     """For "Who is Japan's foreign minister?": whether ``text`` has the office's words ("foreign minister")."""
     match = _OFFICE_QUESTION.search(question)
@@ -885,7 +900,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")
-        fits = _names_the_office(text, question) and _does_the_act(text, question)
+        fits = _names_the_office(text, question) and _does_the_act(text, question) and _mentions_their_name(text, question, about)
         return 1.0 if fits and _qualified(text, new, question, about) else 0.0
     if kind.startswith("origin:"):
         name = re.escape(kind.partition(":")[2].split()[-1])

@@ -237,6 +237,12 @@ def test_a_qualified_name_must_be_of_the_place_asked() -> None:
     country = "What country is Iliana Ivanova from?"
     assert carries(ivanova, expected_kind(country), country) == 0
     assert carries("Ivanova, a Bulgarian, leads the talks.", expected_kind(country), country) == 1
+    # "Ivanova's counterpart" is answered only by a sentence that names Ivanova too.
+    counterpart = "Who is Iliana Ivanova's Japanese counterpart in the talks?"
+    assert carries("Japanese Prime Minister Fumio Kishida meets US President Joe Biden.", expected_kind(counterpart),
+                   counterpart) == 0
+    assert carries("Ivanova will hold the talks with Japanese trade minister Ken Saito.", expected_kind(counterpart),
+                   counterpart) == 1
     # "Who's the Brussels official …" asks for the EU's person; "Who is the Japanese leader meeting?" does not
     # ask for a Japanese one.
     official = "Who's the Brussels official talking up the materials tie-up with Tokyo?"
