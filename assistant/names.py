@@ -81,14 +81,12 @@ _PAIR = re.compile(rf"(?=\b({_PLACE_FORMS})\s*(?:[-–—/]|\s(?:and|&)\s+(?:the
 def pairs_in(text: str) -> set[frozenset[str]]:
     """The pairs of countries or blocs that bilateral phrases of ``text`` name ("the Japan-EU talks", "Japan
     and the European Union" -> {"Japan", "EU"}); "us" in lower case is the pronoun, not the US."""
-    found = set()
+    found: set[frozenset[str]] = set()
     for first, second in _PAIR.findall(text):
-        if "us" in (first, second):
-            continue
-        pair = {place_of(first), place_of(second)}
-        if None not in pair and len(pair) == 2:
-            found.add(frozenset(pair))
-    return found  # type: ignore[return-value]
+        one, other = place_of(first), place_of(second)
+        if "us" not in (first, second) and one and other and one != other:
+            found.add(frozenset((one, other)))
+    return found
 
 
 def about_other_pair(asked: set[frozenset[str]], text: str, header: str) -> bool:

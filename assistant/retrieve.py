@@ -59,23 +59,30 @@ class Retriever:
         dense_scores, keyword_scores = dict(dense), dict(keyword)
         # Vectors the catalog does not know (left by an interrupted ingest) are never returned.
         chunks = self.catalog.chunks(fused)
-        articles: dict[str, Article] = {}
-        for article_id in {c.article_id for c in chunks.values()}:
-            article = self.catalog.article(article_id)
-            if article is not None:
-                articles[article_id] = article
-        order = sorted((c for c in chunks if chunks[c].article_id in articles), key=lambda c: -fused[c])
+        articles: dict[str, Article | None] = {}
+
+        def article_of(chunk: Chunk) -> Article | None:
+            if chunk.article_id not in articles:
+                articles[chunk.article_id] = self.catalog.article(chunk.article_id)
+            return articles[chunk.article_id]
+
+        order = sorted(chunks, key=lambda c: -fused[c])
         pairs = pairs_in(question)
         if pairs:
             # "When does the Japan-EU dialogue start?": passages about two other countries' dealings (the
             # Japan-US summit) go after the rest, however many words they share with the question.
-            order.sort(key=lambda c: about_other_pair(pairs, chunks[c].text, articles[chunks[c].article_id].header()))
+            def other_pair(cid: str) -> bool:
+                article = article_of(chunks[cid])
+                return about_other_pair(pairs, chunks[cid].text, article.header() if article else "")
+
+            order.sort(key=other_pair)
         hits: list[Hit] = []
         for cid in order:
             chunk = chunks[cid]
-            if any(_near_duplicate(chunk.text, h.chunk.text) for h in hits):
+            article = article_of(chunk)
+            if article is None or any(_near_duplicate(chunk.text, h.chunk.text) for h in hits):
                 continue
-            hits.append(Hit(chunk, articles[chunk.article_id], fused[cid], dense_scores.get(cid), keyword_scores.get(cid)))
+            hits.append(Hit(chunk, article, fused[cid], dense_scores.get(cid), keyword_scores.get(cid)))
             if len(hits) == k:
                 break
         return hits

@@ -264,7 +264,7 @@ def test_articles_tab_lists_uploads_reingests_and_deletes(page, extractive_serve
     stored.write_text(UPLOAD_ARTICLE.replace("opens a tidal", "switches on its tidal"), encoding="utf-8")
     choose(page, "Test Gazette", "glimmerwick")  # another cell of the row: a click that surely selects
     page.locator("#reingest").click()
-    expect(status).to_contain_text("updated")
+    expect(status).to_contain_text("updated", timeout=60_000)  # a changed file is embedded again: seconds on 2 busy cores
     expect(table).to_contain_text("Glimmerwick switches on its tidal power plant")
     expect(rows).to_have_attribute("aria-rowcount", "5")
 
@@ -283,7 +283,7 @@ def test_articles_tab_lists_uploads_reingests_and_deletes(page, extractive_serve
     for title, article_id in (("Glimmerwick switches on", "glimmerwick"), ("Pellbrook orchards", "orchard-report")):
         choose(page, title, article_id)
         page.locator("#delete").click()
-        expect(status).to_contain_text("Deleted")
+        expect(status).to_contain_text("Deleted", timeout=60_000)
         expect(table).not_to_contain_text(title)
     expect(rows).to_have_attribute("aria-rowcount", "3")
     assert not stored.exists()
@@ -347,7 +347,7 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, extractive_server,
     page.get_by_role("tab", name="Articles").click()
     choose(page, "Zorblax", "zorblax")
     page.locator("#delete").click()
-    expect(page.locator("#articles-status")).to_contain_text("Deleted")
+    expect(page.locator("#articles-status")).to_contain_text("Deleted", timeout=60_000)
 
 
 # --- the real local model ---------------------------------------------------------------------------
