@@ -55,6 +55,23 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:day|date)\b"
                         r"|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:day|date)\b|\b(?:day|date)\s+exactly\b", re.I)
 _EXPLICIT_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_DATE_PARTS = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({_MONTHS})\b|\b\d{{4}}-(\d{{2}})-(\d{{2}})\b", re.I)
+
+
+def month_days(text: str) -> set[tuple[int, int]]:
+    """The (month, day) of every explicit date in ``text``: "April 10", "10 April" and "2024-04-10" alike."""
+    found = set()
+    for m in _DATE_PARTS.finditer(text):
+        if m.group(5):
+            found.add((int(m.group(5)), int(m.group(6))))
+        else:
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            found.add((_MONTH_NAMES.index(month.lower()) + 1, int(day)))
+    return found
+
+
 _LOOSE_DATE = re.compile(
     rf"\b{_MONTHS}\b|\b(?:19|20)\d{{2}}\b|\b(?:next|last|this|coming|previous)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -106,7 +123,8 @@ _ROLE_QUESTION = re.compile(
     rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|did|is|could) {_NAME}\s+(?:exactly\s+|specifically\s+)?"
     rf"(?:contribute|provide|bring|supply|offer)\b"
     # One word: "What is Amazon's role?" asks what it does; "What is Iliana Ivanova's role?" asks her title.
-    r"|\b[Ww]hat(?:'s| is| was| will be| would be) (?:the\s+)?([A-Z][\w'.-]+)(?:'s|’s) (?:specific |exact )?(?:role|part|contribution)\b")
+    r"|\b[Ww]hat(?: exactly| specifically| precisely)?(?:'s| is| was| will be| would be)(?: exactly| specifically)? (?:the\s+)?"
+    r"([A-Z][\w'.-]+?)(?:'s|’s|s) (?:specific |exact )?(?:role|part|contribution)\b")
 _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|provides?|supplies|supply|offers?|contributes?"
                r"|brings?|leads?|develops?|builds?|invests?)")
 
@@ -279,6 +297,9 @@ _SPECIFIC = re.compile(
     r"|\s*[—–,(:])", re.I)
 # "Which rare metals exactly ...?", "what materials specifically": the same, the asking word after the noun.
 _SPECIFIC_AFTER = re.compile(r"\b(?:which|what) ((?:[\w-]+ ){0,3}?[a-z-]{4,}),? (?:exactly|specifically|in particular)\b", re.I)
+# "Which rare metals does the EU specifically want ...?": the asking word after the subject.
+_SPECIFIC_LATER = re.compile(r"\b(?:which|what) ((?:[\w-]+ ){0,2}?[a-z-]{4,}s) (?:does|do|did|will|would|is|are|has|have) "
+                             r"(?:[\w-]+ ){1,3}?(?:exactly|specifically|in particular)\b", re.I)
 # "Which rare metals, lithium or cobalt for example, ...?": examples offered, so the things must be named.
 _SPECIFIC_EXAMPLES = re.compile(
     r"\bwhich ((?:[\w-]+ ){0,3}?[a-z-]{4,})\s*(?:,|\(|—|–)\s*(?:(?:such as|like|e\.g\.|for example|for instance|say)\b"
@@ -287,7 +308,8 @@ _SPECIFIC_EXAMPLES = re.compile(
 
 def _specific(question: str) -> re.Match[str] | None:
     """The "which specific <noun>" of a question, its noun phrase as group 1, or None."""
-    return _SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question) or _SPECIFIC_EXAMPLES.search(question)
+    return (_SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question) or _SPECIFIC_LATER.search(question)
+            or _SPECIFIC_EXAMPLES.search(question))
 
 
 _LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
@@ -520,6 +542,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
             continue
         # "Asahi Shimbun" is no new name for a question that says "the Asahi report": "Shimbun" only says
         # what it is. "Nvidia's H100" is one for "Which Nvidia chips".
+        if len(words) > 1 and words[-1].lower() in asked and sort == "person":
+            continue  # "Iliana Ivanova" is the question's "Ivanova", not her counterpart
         unasked = [w for w in words if w.lower() not in asked]
         if unasked and (len(unasked) == len(words) or any(w.lower() not in ORG_WORDS for w in unasked)):
             new.append(name)
@@ -624,6 +648,8 @@ _OPEN_NOUNS = frozenset((
 _MADE_THE = re.compile(r"^\W*(?:and\s+|so\s+)?who\s+(?:\w+\s+)?(?:made|created|wrote|authored|put together|compiled|produced"
                        r"|published|took|shot|designed|built|developed|edited|directed|filmed|photographed|painted"
                        r"|composed|invented)\s+(?:the|a|an|this|that)\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.I)
+_WHO_SAYS = re.compile(r"\bwho\s+(?:says|said|claims|claimed|argues|argued|thinks|believes|suggests|suggested|writes"
+                       r"|wrote|recommends|recommended|insists|insisted)\s+(?:that\s+)?([^?]+)", re.I)
 _TEXT_NOUNS = re.compile(r"articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|posts?|items?|statements?", re.I)
 
 
@@ -637,6 +663,11 @@ def asked_about(question: str) -> list[str]:
     the_n = _THE_N_OF.search(question)
     if the_n and the_n.group(1).lower() not in _OPEN_NOUNS:
         return [the_n.group(1)]
+    says = _WHO_SAYS.search(question)
+    if says:
+        # "Who says that becoming one with nature takes a lot of yoga?": the view someone holds is what the
+        # passage must be about.
+        return [w for w in re.findall(r"[\w-]+", says.group(1)) if w.lower() not in _STOP and len(w) > 2]
     made = _MADE_THE.search(question)
     if made:
         # "Who put together a photo book about …?": a thing someone made, which a passage would have to name.
@@ -674,6 +705,12 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"intellectual property|patent\w*|licen[cs]\w*|royalt\w*",
     r"treat(?:y|ies)\b|memorand\w*|\bMoUs?\b|legally binding|binding (?:agreement|treaty|pact|commitment)s?\b",
     r"manufactur\w*|produc(?:e|es|ed|ing)\b|what (?:does|do) [\w-]+ (?:actually |even |really )?make\b",
+    r"\bban(?:s|ned|ning)?\b|embargo\w*|prohibit\w*|outlaw\w*",
+    # A rule's end or its start in force: "since Washington lifted its restrictions", "when did they take effect".
+    r"\blift(?:s|ed|ing)?\b|eas(?:e|es|ed|ing) (?:\w+ ){0,2}(?:restrictions|curbs|controls|rules|limits)\b|relax\w*|loosen\w*"
+    r"|roll(?:s|ed|ing)? back\b|rollback",
+    r"(?:take|takes|took|taken|taking) effect\b|c(?:o|a)me into (?:force|effect)\b|in force\b|effective (?:from|since|on|as of)\b",
+    r"\bmodels?\b",  # "which chip models": a passage naming one would call it that
 ))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer_types import (
+    article_meta_question,
     article_references,
     article_topic,
     asked_about,
@@ -257,13 +258,22 @@ class Assistant:
         # per-article bar applies ("does either identify that paper's sources?": 0.295).
         more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1,
                                      PER_ARTICLE_MIN_RELEVANCE, kind_of=own_words(second))
-        if more.refused or more.citations[0].quote in {c.quote for c in citations}:
+        if more.refused:
             return text, citations
+        cited = next((c for c in citations if c.quote == more.citations[0].quote), None)
+        if cited:
+            # Cited already, but the answer may still drop what the second part asks: "… and what kind of
+            # interview it was?" answered with "She spoke to the Business Daily [1]", where [1] says "written
+            # interview". The sentence is quoted when the answer lacks a word the two share.
+            wanted = content_words(second) & content_words(cited.quote)
+            if wanted <= content_words(re.sub(r"\[\d+\]", " ", text)):
+                return text, citations
+            return f"{text} The articles also say: “{cited.quote}” [{cited.n}]", citations
         best = replace(more.citations[0], n=len(citations) + 1)
         return f"{text} {best.quote} [{best.n}]", [*citations, best]
 
     def _premise_corrected(self, question: str, hits: list[Hit], text: str, citations: list[Citation],
-                           refused: bool) -> tuple[str, list[Citation], bool]:
+                           refused: bool, articles: list[str] | None = None) -> tuple[str, list[Citation], bool]:
         """An answer to a question that states a claim first ("Given the summit is on April 20 in Tokyo,
         …", "Ivanova is Japan's economy minister right? …"), led by "The articles do not say that …" and
         the sentence closest to the claim, cited, when no retrieved passage supports the claim and it
@@ -279,6 +289,10 @@ class Assistant:
             text = text[named.end():]
         if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
             return text, citations, refused  # no claim, or a false one already named ("do not mention Google")
+        # The claim is checked against the passages retrieved for it too: the question's may not hold the
+        # sentence that gives the summit's date, and a date they lack is not thereby false.
+        seen = {h.chunk.chunk_id for h in hits}
+        hits = [*hits, *(h for h in self.retriever.search(premise, self.settings.top_k, articles) if h.chunk.chunk_id not in seen)]
         if not self.verifier.false_claim(premise, hits):
             return text, citations, refused
         lead = f"The articles do not say that {premise}"
@@ -386,8 +400,8 @@ class Assistant:
         (Keyword search also matches words that carry nothing: "Who says that becoming one with nature takes
         time?" shares no content word with any passage.)"""
         best = max((h.dense for h in hits if h.dense is not None), default=-1.0)
-        if best >= self.settings.min_relevance:
-            return True
+        if best >= self.settings.min_relevance or article_meta_question(question):
+            return True  # "whats the headline of the first article" is about the articles themselves
         asked = content_words(expand_names(question))
         return any(h.keyword is not None and asked & content_words(f"{h.article.header()} {h.chunk.text}") for h in hits)
 
@@ -506,7 +520,7 @@ class Assistant:
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         if not refused or text == REFUSAL_TEXT:
-            text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused)
+            text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused, articles)
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer

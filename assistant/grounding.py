@@ -27,6 +27,7 @@ from assistant.answer_types import (
     expected_kind,
     gives_reason,
     misnames_office,
+    month_days,
     puts_someone_in,
     which_article,
     yes_no_form,
@@ -116,11 +117,14 @@ _INVENT = re.compile(
     # "make up a realistic number", not "What materials make up a large part of batteries?"
     r"\b(?:make|making)\s+up\s+(?:an?|some|something|one|your own|quotes?|numbers?|figures?|names?)\b"
     r"(?!\s+(?:\w+\s+)?(?:share|part|portion|percentage|fraction|majority|proportion)\b)"
-    r"|\b(?:make|making)\s+(?:it|one|something|them|that|(?:an?|some) \w+)\s+up\b|\b(?:invent|fabricat)(?:e|es|ed|ing)?\b|\bpretend\b"
+    r"|\b(?:make|making)\s+(?:it|one|some|any|something|them|that|(?:an?|some) \w+)\s+up\b|\b(?:invent|fabricat)(?:e|es|ed|ing)?\b|\bpretend\b"
     r"|\b(?:accuracy|facts?|truth)\s+(?:doesn't|does not|don't|do not|won't)\s+matter\b|\bnobody will check\b"
     # "just guess a number if the articles don't have it" (but "I guess they meet in April?" asks)
     r"|(?<!\bI )\b(?:just |simply |then |you can )?guess(?:timate)?\s+(?:an?|one|some|the|it|what|at|a number)\b"
-    r"|\b(?:make|take) an? (?:educated |rough |wild )?guess\b",
+    r"|\b(?:make|take) an? (?:educated |rough |wild )?guess\b|\byour (?:best |educated )?guess\b"
+    # "fill in the gaps with your own knowledge", "speculate", "something plausible"
+    r"|\bfill (?:in )?the (?:gaps|blanks)\b|\b(?:use|from|with|on|draw on) your (?:own |general |background )?knowledge\b"
+    r"|\b(?:you|please|just|go ahead and|feel free to)\s+(?:\w+\s+)?speculat(?:e|ing)\b|\b(?:something|anything|whatever) (?:plausible|realistic|believable)\b",
     re.I,
 )
 
@@ -189,8 +193,16 @@ def content_words(text: str) -> set[str]:
         w = w.strip("'’").removesuffix("'s").removesuffix("’s")
         if len(w) < 2 or w in STOPWORDS:
             continue
-        words.add(_stem(w))
+        stem = _stem(w)
+        words.add(_SAME.get(stem, stem))
     return words
+
+
+# Stems that name the same thing in these articles' register, one standing for each group: "Kishida's April
+# 10 trip" is the "official visit", "firms" the "companies", "reliance" the "dependency". (Not "nations" for
+# "countries": "the two nations" is in too many sentences; held-out 3 lost a case.)
+_SAME = {"trip": "visit", "journey": "visit", "firm": "compani", "dialog": "dialogu",
+         "relianc": "depend", "reli": "depend"}
 
 
 def _numbers(text: str) -> set[str]:
@@ -432,6 +444,12 @@ class Verifier:
         asked = content_words(question)
         fresh = words - asked
         if len(fresh) >= 3 and len(fresh & chunk_words) >= 0.8 * len(fresh):
+            return score * 0.5 ** min(misses, 3), best_i
+        # Likewise a name the question asks for, in the very sentence that carries the claim: "The article
+        # cites US News for the point that ..." answers "Which outlet does it cite for the point that ...?"
+        # in the question's words.
+        if any(content_words(n) - asked for n in names if n not in absent and n not in moved) and (
+                (expected_kind(question) or "").startswith("name")):
             return score * 0.5 ** min(misses, 3), best_i
         as_places = [content_words(w) for w in re.findall(r"[\w.]+", question)
                      if place_of(w) and _name_carried(w, chunk_words, context)]
@@ -733,6 +751,8 @@ class Verifier:
         context = " ".join(f"{h.article.header()} {h.chunk.text}" for h in hits)
         if misnames_office(claim, context):
             return True  # "Ivanova is Japan's trade minister": her words are there, her office is not
+        if month_days(claim) - month_days(context):
+            return True  # "they meet on May 10": close to "on April 10" in every word but the one that matters
         if not self.verify(claim, hits)[2]:
             return False
         numbers = set(re.findall(r"\d+", context))
@@ -752,9 +772,17 @@ class Verifier:
         carried = {w.lower() for w in re.findall(r"\w+", context)}
         capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
         places = places_in(context)
+        # "EV" is carried by "electric vehicle": an acronym is the initials of words the passages use in a row.
+        # Lowercase words only ("US News" spells no "UN"), none of them short or a stopword.
+        initials = [w[0] if len(w) > 3 and w not in STOPWORDS else "" for w in re.findall(r"[\w-]+", context)]
+        spelled = {"".join(initials[i:i + n]) for n in range(2, 6) for i in range(len(initials) - n + 1)
+                   if all(initials[i:i + n])}
+
         def carried_name(name: str) -> bool:
             low = name.lower()
             if has_alias(name) or low in carried or low in STOPWORDS:
+                return True
+            if name.isupper() and 2 <= len(name) <= 5 and low in spelled:
                 return True
             if place_of(name) in places:
                 return True  # "America" is carried by "the US"
@@ -778,7 +806,7 @@ class Verifier:
 
         The article is the retrieved one whose header shares the most words with the question; the
         citation points at its first retrieved chunk, and the quote is the header line the fact is in."""
-        q_words = content_words(question)
+        q_words = claim_words(question)  # "the first article" names no title by its words
         best: Hit | None = None
         best_overlap = 0
         for hit in hits:
@@ -790,18 +818,42 @@ class Verifier:
         if best is None and len({h.article.article_id for h in hits}) == 1:
             best = hits[0]  # one article retrieved: "the article" is that one
         if best is None:
-            return None
+            if not _ORDINAL_ARTICLE.search(question):
+                return None
+            # "What's the headline of the first article?": first in which order is the asker's; each
+            # retrieved article's answer is given, so theirs is among them.
+            firsts = list({h.article.article_id: h for h in hits}.values())
+            lines = [(h, (_meta_sentence(h.article, field) or "").replace("The article's", "One article's")) for h in firsts]
+            known = [(h, line) for h, line in lines if line]
+            if not known:
+                return None
+            citations = [_citation(i, h, h.article.header(), h.chunk.start, h.chunk.start, 1.0)
+                         for i, (h, _) in enumerate(known, 1)]
+            text = " ".join(f"{line} [{i}]" for i, (_, line) in enumerate(known, 1))
+            return Extraction(text, citations, False, "", "", settled=True)
         article = best.article
-        value = {"date": article.date, "source": article.source, "title": article.title}[field]
-        if not value:
+        sentence = _meta_sentence(article, field)
+        if not sentence:
             return Extraction(f"The articles do not give the {field} of “{article.title}”.", [], True, "kind", "")
-        sentence = {
-            "date": f"{article_label(article.title, article.source)} is dated {spelled_date(value)}.",
-            "source": f"“{article.title}” was published by {value}.",
-            "title": f"The article's title is “{value}”.",
-        }[field]
         citation = _citation(1, best, article.header(), best.chunk.start, best.chunk.start, 1.0)
         return Extraction(f"{sentence} [1]", [citation], False, "", "", settled=True)
+
+
+# "the first article", "the second story", "the other piece": an article by a position the asker sees.
+_ORDINAL_ARTICLE = re.compile(r"\b(?:first|second|third|last|other|former|latter|1st|2nd|3rd)\s+(?:article|story|piece|report"
+                              r"|write-?up|item|one)\b", re.I)
+
+
+def _meta_sentence(article: Article, field: str) -> str | None:
+    """The sentence that gives one of an article's fields ("… is dated March 31, 2024."); None without it."""
+    value = {"date": article.date, "source": article.source, "title": article.title}[field]
+    if not value:
+        return None
+    return {
+        "date": f"{article_label(article.title, article.source)} is dated {spelled_date(value)}.",
+        "source": f"“{article.title}” was published by {value}.",
+        "title": f"The article's title is “{value}”.",
+    }[field]
 
 
 def _names_its_date(question: str, iso: str | None) -> bool:

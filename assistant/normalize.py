@@ -66,4 +66,14 @@ def truecase(question: str, known: dict[str, str]) -> str:
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan")."""
     question = _US.sub("US", question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
-    return re.sub(r"\b[a-z]+\b", lambda m: known.get(m.group(0), m.group(0)), question)
+    return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)
+
+
+def _cased(word: str, known: dict[str, str]) -> str:
+    """A lower-case word as the name it is, and a possessive typed without its apostrophe ("amazons role")
+    as that name's possessive: "Amazon's"."""
+    if word in known:
+        return known[word]
+    if word.endswith("s") and word[:-1] in known and len(word) > 4:  # not "arms"
+        return f"{known[word[:-1]]}'s"
+    return word

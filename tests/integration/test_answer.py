@@ -343,3 +343,16 @@ def test_three_turn_conversation_with_the_local_model(local):
     third = chat.ask("What does the framework she discussed aim to reduce?")
     assert not third.refused and third.citations
     assert any(w in third.text.lower() for w in ("dependen", "reliance", "china"))
+
+
+def test_a_second_question_the_cited_sentence_answers_is_quoted(extractive):
+    from assistant.types import Citation
+
+    quote = ("Iliana Ivanova, the EU Commissioner for Innovation and Research, expressed in a written interview with"
+             " the Business Daily the mutual benefits such a collaboration could bring.")
+    cited = Citation(n=1, chunk_id="c", article_id="a", title="t", text=quote, quote=quote, start=0, end=len(quote), score=1.0)
+    question = "Which publication did Iliana Ivanova speak to, and what kind of interview was it?"
+    text, citations = extractive._and_the_second(question, None, "Iliana Ivanova spoke to the Business Daily. [1]", [cited])
+    assert text.endswith(f"The articles also say: “{quote}” [1]") and citations == [cited]
+    text, _ = extractive._and_the_second(question, None, f"{quote} [1]", [cited])
+    assert text == f"{quote} [1]"  # the answer has it already

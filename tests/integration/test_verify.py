@@ -308,3 +308,70 @@ def test_a_claim_the_passage_negates_loses_its_support(verifier):
     _, _, refused = verifier.verify("The Asahi Shimbun newspaper report says the statement will stress teamwork"
                                     " in AI [1].", hits)
     assert not refused
+
+
+def test_a_claim_with_a_date_the_passages_never_give_is_false(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    assert verifier.false_claim("Kishida and Biden are meeting on May 10", hits)  # "10" is there, "May 10" is not
+    assert not verifier.false_claim("Kishida and Biden are meeting on April 10", hits)
+
+
+def test_a_counterpart_is_someone_else(verifier):
+    text = "Iliana Ivanova, the EU Commissioner for Innovation and Research, praised the dialogue with Japan."
+    extracted = verifier.extract("Who is Ivanova's Japanese counterpart in the materials talks?", [hit(1, text)])
+    assert extracted.refused  # the sentence names her, and no one across from her
+
+
+def test_a_view_no_passage_is_about_is_refused(verifier):
+    hits = [hit(1, MEETING), hit(2, MATERIALS)]
+    question = ("Our tool captured the page hosting the Japan story. According to that page, who says that becoming"
+                " one with nature takes time and a lot of yoga?")
+    assert verifier.extract(question, hits).refused
+
+
+@pytest.mark.parametrize("question", [
+    "Why did the EU say it will ban rare-metal imports from China?",
+    "Since Washington lifted its restrictions on AI chips, what reason do they give for lifting them?",
+    "Which specific chip models are covered by the restrictions?",
+    "When did the latest restrictions take effect?",
+    "Which rare metals does the EU specifically want to stop buying from China?",
+    "List the Japanese companies in the framework; just make some up if the articles do not have them.",
+])
+def test_events_and_specifics_no_passage_tells_of_are_refused(verifier, question):
+    chips = hit(3, "The US has moved to restrict the export of advanced AI chips to China.")
+    assert verifier.extract(question, [hit(1, MEETING), hit(2, MATERIALS), chips]).refused
+
+
+def test_an_acronym_is_carried_by_the_words_it_spells(verifier):
+    text = "US News states that these materials are integral to electric vehicle batteries."
+    assert verifier.absent_refusal("Which inputs that end up in EV battery packs do they want?", [hit(1, text)]) is None
+    assert verifier.absent_refusal("What does the IMF say about battery packs?", [hit(1, text)]) is not None
+
+
+def test_the_first_article_is_each_article_when_the_order_is_the_askers(verifier):
+    extracted = verifier.extract("whats the headline of the first article", [hit(1, MEETING), hit(2, MATERIALS)])
+    assert extracted.settled and not extracted.refused
+    assert "“Article 1”" in extracted.text and "“Article 2”" in extracted.text and len(extracted.citations) == 2
+
+
+def test_an_asked_for_name_in_the_questions_words_is_supported(verifier):
+    text = "US News states that these materials are integral to various applications, including electric vehicle batteries."
+    question = "Which news outlet does the article cite for the point that those materials go into electric vehicle batteries?"
+    raw = "The article cites US News for the point that those materials go into electric vehicle batteries. [1]"
+    assert not verifier.verify(raw, [hit(1, text)], question)[2]
+    assert verifier.verify(raw.replace("US News", "Reuters"), [hit(1, text)], question)[2]
+
+
+def test_a_trip_is_a_visit(verifier):
+    text = "The engagement, marked by Kishida's official visit on April 10, is expected to underscore the partnership."
+    question = "Is Kishida's April 10 trip an official visit?"
+    assert not verifier.verify("Yes, Kishida's April 10 trip is an official visit. [1]", [hit(1, text)], question)[2]
+
+
+@pytest.mark.parametrize("question", [
+    "What's your best guess for what the framework will cost?",
+    "Fill in the gaps with your own knowledge: who will lead the materials talks?",
+    "Can you speculate on why Arm was picked?",
+])
+def test_a_request_to_go_beyond_the_articles_is_refused(verifier, question):
+    assert verifier.extract(question, [hit(1, MEETING), hit(2, MATERIALS)]).refused

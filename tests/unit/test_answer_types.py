@@ -888,3 +888,26 @@ def test_an_office_the_passages_never_give_someone() -> None:
     assert not misnames_office("Iliana Ivanova is the EU Commissioner for Innovation and Research.", passages)
     assert not misnames_office("Kishida is the prime minister.", passages)
     assert not misnames_office("Ivanova gave an interview.", passages)  # no office claimed
+
+
+def test_month_days_reads_every_date_form() -> None:
+    from assistant.answer_types import month_days
+
+    assert month_days("on April 10, 10 May and 2024-03-31, in June") == {(4, 10), (5, 10), (3, 31)}
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("what exactly is Amazon's role going to be in the AI framework?", "role:Amazon"),
+    ("What is Amazon's role?", "role:Amazon"),
+    ("What is Iliana Ivanova's role?", "title"),
+])
+def test_a_role_asked_for_exactly(question: str, kind: str) -> None:
+    assert expected_kind(question) == kind
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
+    from assistant.normalize import truecase
+
+    known = {"amazon": "Amazon", "arm": "Arm"}
+    assert truecase("what is amazons role", known) == "what is Amazon's role"
+    assert truecase("do they restrict arms exports", known) == "do they restrict arms exports"
