@@ -273,20 +273,22 @@ class Assistant:
         return f"{text} {best.quote} [{best.n}]", [*citations, best]
 
     def _premise_corrected(self, question: str, hits: list[Hit], text: str, citations: list[Citation],
-                           refused: bool, articles: list[str] | None = None) -> tuple[str, list[Citation], bool]:
+                           refused: bool, articles: list[str] | None = None,
+                           named: Extraction | None = None) -> tuple[str, list[Citation], bool]:
         """An answer to a question that states a claim first ("Given the summit is on April 20 in Tokyo,
         …", "Ivanova is Japan's economy minister right? …"), led by "The articles do not say that …" and
         the sentence closest to the claim, cited, when no retrieved passage supports the claim and it
         brings a name, a number or an event none of them has (`Verifier.false_claim`). A refusal stays one
         unless the question only asks to confirm the claim; then the correction is the answer."""
         premise = stated_premise(question)
-        named = re.match(r"The articles do not mention (.+?)\.\s+(?=\S)", text)
-        if (premise and named and not asks_to_confirm(question)
-                and all(n in premise for n in re.split(r", | or ", named.group(1)))):
+        # ``named``: the extraction whose note ("The articles do not mention Xi Jinping.") may lead the text.
+        note, absent = (named.note, named.absent) if named else ("", ())
+        if (premise and absent and text.startswith(note) and text[len(note):].strip() and not asks_to_confirm(question)
+                and all(n in premise for n in absent)):
             # "Since Kishida is meeting Chinese President Xi Jinping on April 10, what …?": the name is not all
             # that is false; the whole claim is named below, with what the articles say instead. (A claim only
             # to confirm, "Google … will join, right?", is answered; naming the absent names suffices.)
-            text = text[named.end():]
+            text = text[len(note):].lstrip()
         if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
             return text, citations, refused  # no claim, or a false one already named ("do not mention Google")
         # The claim is checked against the passages retrieved for it too: the question's may not hold the
@@ -520,7 +522,7 @@ class Assistant:
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         if not refused or text == REFUSAL_TEXT:
-            text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused, articles)
+            text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused, articles, extracted)
         timings["total"] = time.perf_counter() - started
         answer.text, answer.citations, answer.refused = text, citations, refused
         yield answer

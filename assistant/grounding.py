@@ -573,7 +573,7 @@ class Verifier:
         if absent:
             note = _not_mentioned(absent)
             if _asked_about(asked, absent):
-                return Extraction(note, [], True, "absent", note)
+                return Extraction(note, [], True, "absent", note, absent=tuple(absent))
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
             kind = kind or "name"  # the question was about someone: the answer must name someone
         # Words that point at the text ("what does the MENAFN article say about China?") are not what a
@@ -630,8 +630,9 @@ class Verifier:
                 # reader sees why the answer is no ("... meets Biden in the United States" for "which city").
                 score, hit, sent = closest
                 citation = _citation(1, hit, sent[2], sent[0], sent[1], score)
-                return Extraction(f"{REFUSAL_TEXT} The closest they come: “{sent[2]}” [1]", [citation], True, why, note)
-            return Extraction(note or REFUSAL_TEXT, [], True, why, note)
+                return Extraction(f"{REFUSAL_TEXT} The closest they come: “{sent[2]}” [1]", [citation], True, why, note,
+                                  absent=tuple(absent))
+            return Extraction(note or REFUSAL_TEXT, [], True, why, note, absent=tuple(absent))
         citations = [_citation(n, hit, sent[2], sent[0], sent[1], score) for n, (score, hit, sent) in enumerate(chosen, 1)]
         if which_article(asked):
             # "Which of the two articles covers the EU talks?": the answer is an article, named by its title
@@ -643,9 +644,9 @@ class Verifier:
             named = [f"{article_label(hit.article.title, hit.article.source)} does: “{c.quote}” [{c.n}]"
                      for c, (_, hit, _) in zip(citations, picked)]
             named += not_mentioned_in([hit.article for _, hit, _ in picked], [h.article for h in hits], asked)
-            return Extraction(" ".join(named), citations, False, "", note, settled=True)
+            return Extraction(" ".join(named), citations, False, "", note, settled=True, absent=tuple(absent))
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-        return Extraction(f"{note} {text}" if note else text, citations, False, "", note)
+        return Extraction(f"{note} {text}" if note else text, citations, False, "", note, absent=tuple(absent))
 
     def guided(self, question: str, draft: str, hits: list[Hit]) -> Citation | None:
         """The retrieved sentence that states what the model's unsupported draft adds to the question, as a
@@ -895,6 +896,7 @@ class Extraction(NamedTuple):
     why: str
     note: str
     settled: bool = False  # an answer no model should rephrase: an article's own date, source or title
+    absent: tuple[str, ...] = ()  # the names ``note`` says the articles do not mention
 
 
 _TAKES_THE = frozenset("EU US UK UN".split())
