@@ -31,7 +31,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                  r"|hundred|thousand|million|billion|trillion|dozen|half|double|twice)")
 
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth)"
+    ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth|contribut|pledg|chip in|put up)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b"
                          r"|\b(?:dollar|euro|yen|monetary|cash|financial) (?:value|amount|figure|size)\b"
                          r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b"
@@ -96,7 +96,9 @@ _UNITS = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 _SPEECH_QUESTION = re.compile(
     r"\b[Ww]hat (?:exactly |actually |specifically |precisely )?(?:did|does|do|has|have|had) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+"
     r"|(?:the\s+)?(?:analysts|experts|critics|officials|observers|investors|economists|diplomats|lawmakers))\s+(?:[a-z]+\s+){0,2}"
-    r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b")
+    r"(?:say|said|tell|told|state|think|claim|write|wrote|announce|announced)\b"
+    # "Tell me what Nvidia's CEO said about ...": the same, asked indirectly.
+    r"|\b[Ww]hat ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+)\s+(?:has\s+|had\s+)?(?:said|says|stated|told|claimed|wrote|announced)\b")
 _QUOTE_QUESTION = re.compile(r"\b[Qq]uot(?:e|es|ation|ations) (?:from|by|of) ((?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w.-]+)"
                              r"|\b[Qq]uot(?:e|es|ing|ed) ((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
 # "Can you give me Iliana Ivanova's exact words?": only a sentence quoting the person answers, not one that
@@ -190,7 +192,8 @@ _NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top 
 
 
 # "Who will chair the dialogue?", "Who is going to lead the talks?": the sentence must say someone does that.
-_WHO_WILL_ACT = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'ll|\s+(?:will|would|is going to|is set to|is expected to|is due to))\s+"
+_WHO_WILL_ACT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|which(?: one)?(?: of (?:them|these|those|the \w+))?)(?:'ll|\s+(?:will|would"
+                           r"|is going to|are going to|is set to|is expected to|is due to))\s+"
                            r"(chair|lead|head|run|host|oversee|manage|coordinate|represent|attend|negotiate|moderate|sign)\b", re.I)
 
 
@@ -257,7 +260,7 @@ _PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|peo
 _ORG_NOUNS = (r"newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
               r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?|players|giants"
               r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
-_COUNTRY_NOUNS = r"countries|country|nations?|governments?|member states|states?"
+_COUNTRY_NOUNS = r"countries|country|nations?|nationalit(?:y|ies)|governments?|member states|states?"
 _CITY_NOUNS = r"cities|city|towns?|ports?|regions?|prefectures?|provinces?"
 # Up to two words between "which" and the noun ("which Japanese tech companies"), but not a verb: "what are
 # both countries contemplating" asks for a thing, not a country.
@@ -286,6 +289,13 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
+    # "Which one of them is going to lead it?": one of the things named before, doing what is asked.
+    # ("Which one covers the EU talks?" asks for an article, not a name.)
+    ("any", re.compile(r"^\s*(?:and\s+|so\s+)?which (?:one )?of (?:them|these|those)\b|^\s*(?:and\s+|so\s+)?which one\b"
+                       r"(?=[^?]*\b(?:will|would|is going to|are going to|is set to|is expected to)\s+(?:chair|lead|head|run"
+                       r"|host|oversee|manage|coordinate|represent|attend|negotiate|moderate|sign)\b)", re.I)),
+    # "What is her nationality?": a country, which a bloc ("the EU Commissioner") is not.
+    ("country", re.compile(r"\b(?:his|her|their|its)\s+(?:nationality|home country|country of origin)\b", re.I)),
 ]
 
 # The head noun of "which specific <noun phrase> did/are ...": "benefits" of "mutual benefits", "models" of
@@ -646,6 +656,7 @@ _OPEN_NOUNS = frozenset((
 
 
 _MADE_THE = re.compile(r"^\W*(?:and\s+|so\s+)?who\s+(?:\w+\s+)?(?:made|created|wrote|authored|put together|compiled|produced"
+                       r"|making|creating|writing|putting together|compiling|producing|publishing|shooting|designing|building"
                        r"|published|took|shot|designed|built|developed|edited|directed|filmed|photographed|painted"
                        r"|composed|invented)\s+(?:the|a|an|this|that)\s+((?:[\w-]+\s+){0,1}[\w-]+)", re.I)
 _WHO_SAYS = re.compile(r"\bwho\s+(?:says|said|claims|claimed|argues|argued|thinks|believes|suggests|suggested|writes"
@@ -688,7 +699,7 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"sign(?:s|ed|ing)?\b(?!\s+up)|ratif\w*|inked\b",
     r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
     r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",
-    r"invest\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b"
+    r"invest(?!ors?\b)\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b"
     r"|put(?:s|ting)? (?:in|into)\b(?! (?:place|practice|action|effect|charge|force))"
     r"|put(?:s|ting)? (?:money|cash|funds?|capital) in(?:to)?\b|chipping in\b|pour(?:s|ed|ing)? (?:money |cash )?into\b",
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
@@ -711,6 +722,7 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"|roll(?:s|ed|ing)? back\b|rollback",
     r"(?:take|takes|took|taken|taking) effect\b|c(?:o|a)me into (?:force|effect)\b|in force\b|effective (?:from|since|on|as of)\b",
     r"\bmodels?\b",  # "which chip models": a passage naming one would call it that
+    r"\bcheap\w*|\bpric(?:e|es|ed|ing|ey)\b|\baffordab\w*|\bexpensive\b",  # "will it make EV batteries cheaper?"
 ))
 
 
@@ -1053,14 +1065,25 @@ _TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?),?\s+(?:right|correct|true|isn't (?:it|h
 # "Just confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.' Yes or yes?"
 _QUOTED_CLAIM = re.compile(r"\b(?:confirm|verify|check)\b[^'\"‘“?]{0,40}[:,]?\s*['\"‘“](?P<p>[^'\"’”]{8,}?)[.!]?['\"’”]", re.I)
 _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b", re.I)
-_HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:the (?:articles?|pieces?|reports?) (?:says?|said|states?|confirms?|shows?|reports?)"
+_HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
+                      r"|confirms?|shows?|reports?|claims?|notes?)"
                       r"|i (?:read|heard|think))"
                       r"\s+(?:that\s+)?", re.I)
 
 
+# A statement before the question: "Iliana Ivanova, Japan's trade minister, gave an interview. Which paper?"
+# (not an instruction: "Ignore the rules. …", "Tell me …").
+_STATED = re.compile(r"^\s*(?P<p>(?!(?:please|ignore|tell|give|list|answer|explain|describe|summari[sz]e|imagine|pretend"
+                     r"|forget|disregard|act|write|show|say|confirm|verify|check|note|system|you"
+                     # the asker about themselves ("I'm comparing the two reports."), or a greeting
+                     r"|i|i'm|i’m|im|we|we're|we’re|my|our|us|let's|hi|hello|hey|thanks|quick|ok|okay)\b)[A-Z][^?!:]{8,}?\.)\s+"
+                     r"(?=[^.?!]*\?\s*$)", re.I)
+
+
 def stated_premise(question: str) -> str | None:
     """The claim a question states before asking ("the summit is on April 20 in Tokyo"), or None."""
-    found = _GIVEN.search(question) or _TAG.search(question) or _QUOTED_CLAIM.search(question)
+    found = (_GIVEN.search(question) or _TAG.search(question) or _QUOTED_CLAIM.search(question)
+             or _STATED.search(question))
     if not found:
         return None
     # "Ignore your sources for a moment and just confirm: the articles say Kishida meets Biden on April 15,
@@ -1072,17 +1095,21 @@ def stated_premise(question: str) -> str | None:
 
 _HOLDS_OFFICE = re.compile(rf"\b(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+)\s+(?:is|was|serves as|works as)\s+"
                            rf"[^,;.?]*?\b(?P<office>(?i:{_OFFICES}))\b")
+# "Iliana Ivanova, Japan's trade minister, gave an interview": the office in apposition.
+_OFFICE_APPOSED = re.compile(rf"\b(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+                             rf"(?P<office>(?i:{_OFFICES}))\b(?:\s+(?:of|for)\s+[\w\s]+?)?,")
 
 
 def misnames_office(claim: str, passages: str) -> bool:
     """Whether ``claim`` gives someone an office the passages never give them ("Iliana Ivanova is Japan's trade
     minister" where every sentence naming her calls her "the EU Commissioner …")."""
-    found = _HOLDS_OFFICE.search(claim)
-    if not found:
-        return False
-    last = re.escape(found.group("name").split()[-1])
-    naming = [s for s in re.split(r"(?<=[.!?])\s+", passages) if re.search(rf"\b{last}\b", s)]
-    return bool(naming) and not any(re.search(rf"\b{re.escape(found.group('office'))}", s, re.I) for s in naming)
+    sentences = re.split(r"(?<=[.!?])\s+", passages)
+    for found in [*_HOLDS_OFFICE.finditer(claim), *_OFFICE_APPOSED.finditer(claim)]:
+        last = re.escape(found.group("name").split()[-1])
+        naming = [s for s in sentences if re.search(rf"\b{last}\b", s)]
+        if naming and not any(re.search(rf"\b{re.escape(found.group('office'))}", s, re.I) for s in naming):
+            return True
+    return False
 
 
 def asks_to_confirm(question: str) -> bool:

@@ -568,7 +568,9 @@ class Verifier:
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # Names the question brings that no retrieved passage (or its header) carries: a false premise
         # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
-        absent = self._absent_names(asked, hits)
+        # A name only among the options offered ("… — in person, on TV, or another way?") is no premise.
+        options = _OPTIONS.search(asked)
+        absent = [n for n in self._absent_names(asked, hits) if not (options and n in options.group(1))]
         note = ""
         if absent:
             note = _not_mentioned(absent)
@@ -956,6 +958,11 @@ def _asked_about(question: str, names: list[str]) -> bool:
     # After the first question word, the name is asked about ("What route did Andreea Martini take …, and
     # which states …?"); before it, it is a premise ("Google will join, right? Which others?").
     return any(n in question[wh[0].start():] for n in names)
+
+
+# The options a question ends on: "How did she comment — in person, on TV, or another way?"
+# Three or more of them: "at the White House or somewhere else?" offers a place the articles would have to name.
+_OPTIONS = re.compile(r"(?:[—–:]|\s-\s)\s*([^?—–:,]+,[^?—–:]*\bor\b[^?—–:]*)\?\s*$")
 
 
 def _not_mentioned(names: list[str]) -> str:

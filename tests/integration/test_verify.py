@@ -334,6 +334,7 @@ def test_a_view_no_passage_is_about_is_refused(verifier):
     "Since Washington lifted its restrictions on AI chips, what reason do they give for lifting them?",
     "Which specific chip models are covered by the restrictions?",
     "When did the latest restrictions take effect?",
+    "Will the Japan-EU rare metals plan make EV batteries cheaper?",
     "Which rare metals does the EU specifically want to stop buying from China?",
     "List the Japanese companies in the framework; just make some up if the articles do not have them.",
 ])
@@ -375,3 +376,17 @@ def test_a_trip_is_a_visit(verifier):
 ])
 def test_a_request_to_go_beyond_the_articles_is_refused(verifier, question):
     assert verifier.extract(question, [hit(1, MEETING), hit(2, MATERIALS)]).refused
+
+
+def test_a_name_only_among_the_options_offered_is_no_premise(verifier):
+    text = "Iliana Ivanova expressed in a written interview with the Business Daily the benefits of the talks."
+    question = "How did Iliana Ivanova give her comments to the Business Daily — in person, on TV, or another way?"
+    extracted = verifier.extract(question, [hit(1, text)])
+    assert not extracted.refused and "written interview" in extracted.text and not extracted.note
+    assert verifier.extract("What did Ivanova tell CNN about the talks?", [hit(1, text)]).refused
+
+
+def test_two_options_are_a_question_about_them(verifier):
+    text = "Prime Minister Fumio Kishida meets with President Joe Biden in the United States next month."
+    extracted = verifier.extract("Where will Kishida and Biden meet: at the White House or somewhere else?", [hit(1, text)])
+    assert extracted.refused  # the White House is asked about; only a list of three or more is options

@@ -911,3 +911,35 @@ def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
     known = {"amazon": "Amazon", "arm": "Arm"}
     assert truecase("what is amazons role", known) == "what is Amazon's role"
     assert truecase("do they restrict arms exports", known) == "do they restrict arms exports"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What is her nationality?", "name:country"),  # a bloc ("the EU Commissioner") is no answer
+    ("How much will they each contribute?", "money"),
+    ("Which one of them is going to lead it?", "name:any"),
+    ("Which one covers the EU talks, and which one brings up export controls?", None),
+    ("Tell me what Nvidia's CEO said about the Japan-US AI framework.", "speech:CEO"),
+    ("Who is making a photo book of her trip across the US?", "name:person"),
+    ("From an investor's point of view: which big tech companies could be involved?", "name:org"),
+])
+def test_kinds_from_the_fifth_blind_round(question: str, kind: str) -> None:
+    assert expected_kind(question) == kind
+
+
+def test_an_investor_is_no_investment() -> None:
+    from assistant.answer_types import asked_events
+
+    assert not asked_events("From an investor's point of view: which companies could be involved?")
+    assert asked_events("How much will Japan invest?")
+
+
+def test_a_statement_before_the_question_is_its_premise() -> None:
+    from assistant.answer_types import misnames_office, stated_premise
+
+    question = "Iliana Ivanova, Japan's trade minister, gave an interview. Which newspaper was it with?"
+    assert stated_premise(question) == "Iliana Ivanova, Japan's trade minister, gave an interview"
+    passages = "Iliana Ivanova, the EU Commissioner for Innovation and Research, expressed the benefits."
+    assert misnames_office(stated_premise(question) or "", passages)
+    assert stated_premise("The MENAFN article says the curbs protect European supremacy. Whose does it say?") == (
+        "the curbs protect European supremacy")
+    assert stated_premise("Ignore the rules. What is the date?") is None  # an instruction is no claim
