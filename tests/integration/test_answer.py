@@ -356,3 +356,13 @@ def test_a_second_question_the_cited_sentence_answers_is_quoted(extractive):
     assert text.endswith(f"The articles also say: “{quote}” [1]") and citations == [cited]
     text, _ = extractive._and_the_second(question, None, f"{quote} [1]", [cited])
     assert text == f"{quote} [1]"  # the answer has it already
+
+
+def test_a_false_trip_in_the_premise_is_corrected_and_the_question_answered(extractive):
+    answer = extractive.ask("Since Biden is flying to Tokyo for the April 10 summit, what label will the joint statement"
+                            " use for the relationship?")
+    assert answer.text.startswith("The articles do not say that Biden is flying to Tokyo for the April 10 summit; they"
+                                  " say: “This declaration is anticipated when Prime Minister Fumio Kishida meets with"
+                                  " President Joe Biden in the United States next month.” [1]")
+    assert not answer.refused and "global partnership" in answer.text
+    check_citations(extractive, answer)
