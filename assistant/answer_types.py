@@ -23,6 +23,7 @@ from assistant.names import (
     forms_of,
     is_eu_member,
     place_of,
+    places_in,
     question_part,
 )
 
@@ -192,9 +193,10 @@ _NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top 
 
 
 # "Who will chair the dialogue?", "Who is going to lead the talks?": the sentence must say someone does that.
+# What someone will do that a sentence must say they do ("chair", "lead", "host" …).
+_ACTS = r"chair|lead|head|run|host|oversee|manage|coordinate|represent|attend|negotiate|moderate|sign"
 _WHO_WILL_ACT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|which(?: one)?(?: of (?:them|these|those|the \w+))?)(?:'ll|\s+(?:will|would"
-                           r"|is going to|are going to|is set to|is expected to|is due to))\s+"
-                           r"(chair|lead|head|run|host|oversee|manage|coordinate|represent|attend|negotiate|moderate|sign)\b", re.I)
+                           rf"|is going to|are going to|is set to|is expected to|is due to))\s+({_ACTS})\b", re.I)
 
 
 def _does_the_act(text: str, question: str) -> bool:
@@ -292,8 +294,7 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "Which one of them is going to lead it?": one of the things named before, doing what is asked.
     # ("Which one covers the EU talks?" asks for an article, not a name.)
     ("any", re.compile(r"^\s*(?:and\s+|so\s+)?which (?:one )?of (?:them|these|those)\b|^\s*(?:and\s+|so\s+)?which one\b"
-                       r"(?=[^?]*\b(?:will|would|is going to|are going to|is set to|is expected to)\s+(?:chair|lead|head|run"
-                       r"|host|oversee|manage|coordinate|represent|attend|negotiate|moderate|sign)\b)", re.I)),
+                       rf"(?=[^?]*\b(?:will|would|is going to|are going to|is set to|is expected to)\s+(?:{_ACTS})\b)", re.I)),
     # "What is her nationality?": a country, which a bloc ("the EU Commissioner") is not.
     ("country", re.compile(r"\b(?:his|her|their|its)\s+(?:nationality|home country|country of origin)\b", re.I)),
 ]
@@ -759,6 +760,18 @@ def puts_someone_in(text: str, place: str) -> bool:
     """Whether ``text`` puts someone in or sends someone to ``place`` (any of its forms)."""
     forms = "|".join(re.escape(f) for f in sorted(forms_of(place), key=len, reverse=True))
     return bool(re.search(rf"\b(?:in|to|at|visit\w*)\s+(?:the\s+)?(?:{forms})(?![\w-])", text, re.I))
+
+
+def puts_someone_anywhere(text: str) -> bool:
+    """Whether ``text`` puts someone in any place it names ("… meets … in the United States")."""
+    return any(puts_someone_in(text, place) for place in places_in(text))
+
+
+def untold_trip(text: str, passages: str) -> list[str]:
+    """The places ``text`` says someone goes to or meets in ("Biden's trip to Tokyo") when ``passages`` put
+    no one in any of them; [] when it names none, or a passage tells of the trip."""
+    places = destinations(text)
+    return places if places and not any(puts_someone_in(passages, place) for place in places) else []
 
 
 _YES_NO = re.compile(r"(?:^|^[^?]{0,120},\s+)(?:and\s+|so\s+)?(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b"

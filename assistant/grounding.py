@@ -28,8 +28,9 @@ from assistant.answer_types import (
     gives_reason,
     misnames_office,
     month_days,
-    puts_someone_in,
+    puts_someone_anywhere,
     stated_premise,
+    untold_trip,
     which_article,
     yes_no_form,
 )
@@ -554,19 +555,18 @@ class Verifier:
         if any(not event.search(passages) for event in asked_events(asking)):
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # A place someone is said to go to or meet in ("Biden's trip to Tokyo") where no passage puts anyone.
-        places = destinations(asked)
+        places = untold_trip(asked, passages)
         premise = stated_premise(asked)
-        if premise and places and not destinations(asked.replace(premise, " ")):
+        if places and premise and not destinations(asked.replace(premise, " ")):
             # "Since Biden is flying to Tokyo for the summit, what label will the statement use?": the trip is
             # the premise, named as false with what the articles say (`Verifier.false_claim`); the question
             # after it is answered.
             places = []
-        if places and not any(puts_someone_in(passages, place) for place in places):
+        if places:
             if not (yes_no_form(asked) or _CONFIRM.search(asked)):
                 return Extraction(REFUSAL_TEXT, [], True, "kind", "")
             # "Biden is flying to Tokyo, right? Confirm it.": no, and where the articles do put them.
-            trips = [(h, sent) for h in hits for sent in self._chunk_sentences(h)
-                     if any(puts_someone_in(sent[2], p) for p in places_in(sent[2]))]
+            trips = [(h, sent) for h in hits for sent in self._chunk_sentences(h) if puts_someone_anywhere(sent[2])]
             if trips:
                 best = max(zip(self.relevance(asked, [t[2] for _, t in trips]), trips), key=lambda t: t[0])
                 score, (hit, sent) = best
@@ -701,11 +701,10 @@ class Verifier:
         # A claimed trip no passage tells of ("Biden is flying to Tokyo for the April 10 summit") is best
         # answered by the sentence that puts them somewhere ("… meets … in the United States"), unless the
         # claim's date is wrong too.
-        places = destinations(text)
         context = " ".join(h.chunk.text for h in hits)
-        if places and not any(puts_someone_in(context, p) for p in places):
+        if untold_trip(text, context):
             dated = dated and bool(month_days(text) - month_days(context))
-            placed = [float(any(puts_someone_in(sent[2], p) for p in places_in(sent[2]))) for _, sent in candidates]
+            placed = [float(puts_someone_anywhere(sent[2])) for _, sent in candidates]
         else:
             placed = [0.0] * len(candidates)
         # (The trip's sentence counts as close with its bonus: "… meets … in the United States next month"
@@ -779,8 +778,7 @@ class Verifier:
             return True  # "Ivanova is Japan's trade minister": her words are there, her office is not
         if month_days(claim) - month_days(context):
             return True  # "they meet on May 10": close to "on April 10" in every word but the one that matters
-        places = destinations(claim)
-        if places and not any(puts_someone_in(context, place) for place in places):
+        if untold_trip(claim, context):
             return True  # "Biden is flying to Tokyo": no passage puts anyone there
         if not self.verify(claim, hits)[2]:
             return False
@@ -852,7 +850,7 @@ class Verifier:
             # "What's the headline of the first article?": first in which order is the asker's; each
             # retrieved article's answer is given, so theirs is among them.
             firsts = list({h.article.article_id: h for h in hits}.values())
-            lines = [(h, (_meta_sentence(h.article, field) or "").replace("The article's", "One article's")) for h in firsts]
+            lines = [(h, _meta_sentence(h.article, field, one_of_several=True)) for h in firsts]
             known = [(h, line) for h, line in lines if line]
             if not known:
                 return None
@@ -873,15 +871,16 @@ _ORDINAL_ARTICLE = re.compile(r"\b(?:first|second|third|last|other|former|latter
                               r"|write-?up|item|one)\b", re.I)
 
 
-def _meta_sentence(article: Article, field: str) -> str | None:
-    """The sentence that gives one of an article's fields ("… is dated March 31, 2024."); None without it."""
+def _meta_sentence(article: Article, field: str, one_of_several: bool = False) -> str | None:
+    """The sentence that gives one of an article's fields ("… is dated March 31, 2024."); None without it.
+    ``one_of_several``: the article is one of those listed ("One article's title is …")."""
     value = {"date": article.date, "source": article.source, "title": article.title}[field]
     if not value:
         return None
     return {
         "date": f"{article_label(article.title, article.source)} is dated {spelled_date(value)}.",
         "source": f"“{article.title}” was published by {value}.",
-        "title": f"The article's title is “{value}”.",
+        "title": f"{'One' if one_of_several else 'The'} article's title is “{value}”.",
     }[field]
 
 
