@@ -9,6 +9,7 @@ selection and extractive answers prefer sentences that carry the asked-for kind,
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant.names import (
@@ -852,6 +853,7 @@ def article_meta_question(question: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=512)  # pure, and asked per claim and per passage by Verifier.support
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
 
