@@ -344,6 +344,13 @@ _PLACED_PERSON = re.compile(rf"^\W*(?i:and\s+|so\s+)?(?i:who|whom)\b[^?]*?\b(?:t
                             rf"(?i:{_PERSON_NOUNS})\b(?!\s+\w+ing\s*(?:[?.]|$|(?:with|to|for|about)\s*[?.]?$))")
 
 
+# "Who leads Japan's side in the talks?", "who on the Japanese side ...": the person asked for is that place's.
+_SIDE = re.compile(r"\b(?:the\s+)?([A-Z][\w.]*)(?:'s|’s)?\s+side\b")
+# "japanese companies joining the framework names": a search-box fragment asking for a place's companies.
+_PLACED_FRAGMENT = re.compile(rf"^\s*(?:the\s+)?([A-Za-z]+)\s+((?:{_FILLER}\s+){{0,2}})(?:{_ORG_NOUNS})\b"
+                              r"(?![^?]*\b(?:which|what|who|whom|how|when|where|why)\b)", re.I)
+
+
 def name_slot(question: str) -> tuple[str, str | None, bool] | None:
     """For a "which <noun>" question: (sort of name asked for, the place qualifying it or None, whether it asks
     for members of that place). "Which EU member states ..." -> ("country", "EU", True); "In which US city"
@@ -359,11 +366,14 @@ def name_slot(question: str) -> tuple[str, str | None, bool] | None:
             place = place_of(after.group(1)) if after else None
         if place is None and sub == "person":
             # "Who's the Brussels official talking up the tie-up?": an EU official, not Kishida.
-            titled = _PLACED_PERSON.search(question)
+            titled = _PLACED_PERSON.search(question) or _SIDE.search(question)
             place = place_of(titled.group(1)) if titled else None
         # "Which EU countries": a union's countries are its members.
         members = bool(re.search(r"\bmembers?\b", match.group(0) + question[match.end():match.end() + 12], re.I))
         return sub, place, members or (sub == "country" and place == "EU")
+    fragment = _PLACED_FRAGMENT.match(question)
+    if fragment and place_of(fragment.group(1)):
+        return "org", place_of(fragment.group(1)), False
     return None
 
 
@@ -404,6 +414,9 @@ _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOU
 _SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
 
+_PASSED_ON = re.compile(r"\b(?:via|through|came|come|comes|reached|carried|passed|relayed|wire)\b", re.I)
+
+
 def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
     """For "which university", "which battery makers", "which tech companies": whether ``text`` calls
     ``name`` that ("tech giants such as Nvidia", "the University of Tokyo"); a plain "which companies"
@@ -412,6 +425,8 @@ def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
     if not match or _MEDIA_QUESTION.search(match.group(0)):
         return True
     noun = match.group(2).lower()
+    if noun.startswith("agenc") and _PASSED_ON.search(question):
+        return True  # "Which agency did the report come through?": a news agency, credited "(via Reuters)"
     described = [w for w in match.group(1).split() if w.lower() not in _PLAIN_WORDS and not place_of(w)]
     at = text.find(name)
     window = text[max(0, at - 60): at + len(name) + 60] if at >= 0 else text
@@ -686,7 +701,16 @@ def asked_about(question: str) -> list[str]:
         # "Who put together a photo book about …?": a thing someone made, which a passage would have to name.
         return [w for w in made.group(1).split() if w.lower() not in _STOP and w.lower() not in _OPEN_NOUNS
                 and not _TEXT_NOUNS.fullmatch(w)]
+    work = _IN_A_WORK.search(question)
+    if work:
+        # "Who follows a trip across the US in a photo book?": the work it happens in, which a passage
+        # would have to name.
+        return work.group(1).split()
     return []
+
+
+_IN_A_WORK = re.compile(r"\b(?:in|from|through)\s+(?:a|an|the|her|his|their)\s+((?:[\w-]+\s+)?(?:book|film|documentary"
+                        r"|podcast|album|novel|exhibition|memoir|video|photographs?|photos))\b", re.I)
 
 
 # Events a question can presuppose that a passage, if it told of them, would name in one of these words:
@@ -779,7 +803,7 @@ _YES_NO = re.compile(r"(?:^|^[^?]{0,120},\s+)(?:and\s+|so\s+)?(?:do|does|did|is|
                      r"(?!\s+(?:you|we)\b)", re.I)
 # "Is Kishida going to the US, or is Biden coming?", "Japan's idea or the EU's?": a choice, asked like a wh-question.
 _CHOICE = re.compile(r",\s*or\b|\bor\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|as|the|a|an"
-                     r"|not)\b|\bor\s+\w+['’]s\b", re.I)
+                     r"|not|from|by|in|at|on|for|with|to|via|through)\b|\bor\s+\w+['’]s\b", re.I)
 _WH = re.compile(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", re.I)
 # Questions about what the text says ("Did the paper reveal its sources?", "Do the articles present it as
 # done?") are answered by the sentence that says it.
@@ -790,6 +814,11 @@ _ABOUT_THE_TEXT = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|wri
 def yes_no_form(question: str) -> bool:
     """Whether the question opens the way a yes/no question does ("Does ...", "Has ...", "Will ...")."""
     return bool(_YES_NO.match(question))
+
+
+def offers_choice(question: str) -> bool:
+    """Whether the question asks which of two things ("Is it a request from Japan or from the EU?")."""
+    return bool(_CHOICE.search(question))
 
 
 def asks_yes_or_no(question: str) -> bool:
@@ -853,6 +882,12 @@ def article_meta_question(question: str) -> str | None:
     return None
 
 
+# "Did the Asahi Shimbun name its sources?": answered by what a sentence says of its sources ("the exact
+# sources of the newspaper report are undisclosed"), which need not name the paper.
+_SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\w*|identif\w*|cite[sd]?|citing)\s+"
+                               r"(?:its|their|any|his|her)\s+(?:[\w'’]+\s+){0,2}?sources?\b", re.I)
+
+
 @functools.lru_cache(maxsize=512)  # pure, and asked per claim and per passage by Verifier.support
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
@@ -871,6 +906,8 @@ def expected_kind(question: str) -> str | None:
         return f"{'words' if _DIRECT_QUOTE.search(question) else 'speech'}:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
+    if _SOURCES_QUESTION.search(question):
+        return "sources"
     origin = _ORIGIN_QUESTION.search(question)
     if origin:
         return "origin:" + next(g for g in origin.groups() if g)
@@ -911,6 +948,8 @@ def expected_kind(question: str) -> str | None:
     for sub, pattern in _NAME_QUESTIONS:
         if pattern.search(question):
             return f"name:{sub}"
+    if (fragment := _PLACED_FRAGMENT.match(question)) and place_of(fragment.group(1)):
+        return "name:org"
     if _specific(question):
         return "name:any"  # "List the materials they will develop", "Tell me exactly which benefits ..."
     return None
@@ -925,6 +964,40 @@ def _lists(text: str, mention: re.Match[str], question: str) -> bool:
                 or (named and named.group(1) not in question))
 
 
+_NAME = r"(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+_ENUMERATION = re.compile(rf"\b(?:such as|including|like|namely)\s+({_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_NAME})+)")
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def enumerated(text: str, unit: str = "") -> list[str]:
+    """The names a sentence lists as examples: "tech giants such as Nvidia, Arm, and Amazon" -> the three.
+    With ``unit`` (what "how many" counts: "companie", "chip"), only a list of that: the words just before
+    the list must name it, or, for a kind of organisation, any kind ("firms" lists "companies")."""
+    found = _ENUMERATION.search(text)
+    if not found:
+        return []
+    if unit:
+        before = text[max(0, found.start() - 40):found.start()].lower()
+        org = re.fullmatch(_ORG_NOUNS, unit + "s", re.I) or unit.rstrip("e") + "s" in _GENERIC_ORGS or unit in _GENERIC_ORGS
+        if unit[:5].lower() not in before and not (org and re.search(r"\b(?:compan|firm|giant|corporat|player|business)", before)):
+            return []
+    return [n.rstrip(".") for n in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", found.group(1)) if n]
+
+
+def counts_the_named(question: str) -> bool:
+    """Whether "how many" counts what the articles name ("How many companies does the article name?"), which
+    a list of examples answers; "How many tech giants in total will be engaged?" it does not ("such as")."""
+    return bool(re.search(r"\b(?:names?|named|mention\w*|lists?|listed|cites?|cited|identif\w*)\b", question, re.I)
+                and not re.search(r"\b(?:in total|in all|altogether|overall)\b", question, re.I))
+
+
+def count_of(names: list[str]) -> str:
+    """"The articles name three: Nvidia, Arm and Amazon": the count a reader makes of a list, in words."""
+    word = _COUNT_WORDS[len(names)] if len(names) < len(_COUNT_WORDS) else str(len(names))
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"The articles name {word}: {listed}"
+
+
 def carries(text: str, kind: str | None, question: str = "", about: str = "") -> float:
     """How clearly ``text`` states a fact of ``kind``: 1 explicit, 0.5 loose (a month, "next month"), 0 none.
 
@@ -934,11 +1007,14 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     """
     if kind is None:
         return 1.0
-    own_check = ("speech", "words", "author", "role", "origin", "reaction", "motive", "title", "definition")  # each checks whom it is about
+    own_check = ("speech", "words", "author", "role", "origin", "reaction", "motive", "title", "definition", "sources")  # each checks whom it is about
     if question and not kind.startswith(own_check) and not about_the_question(text, question, about):
         return 0.0  # a date, but of something else: "April 10" does not date Ivanova's interview
     if kind == "author":
         return 1.0 if _BYLINE.search(text) else 0.0
+    if kind == "sources":
+        return 1.0 if re.search(r"\bsources?\b[^.]*\b(?:undisclosed|not (?:been )?(?:cited|named|disclosed|given|identified))"
+                                r"|\b(?:unnamed|anonymous|undisclosed) sources?\b|\bsources?\b", text, re.I) else 0.0
     if kind.startswith("definition:"):
         thing = re.escape(kind.partition(":")[2].split()[-1].rstrip("s"))
         return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"
@@ -1011,7 +1087,10 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
             noun = _UNITS if unit == "duration" else rf"{re.escape(unit)}(?:s|es)?"
             # The count comes just before the thing counted: "three days", "12 new member states".
             counted = re.compile(rf"(?:\d[\d,.]*|\b{_NUMBER_WORDS})(?:\s+[\w-]+)?\s+{noun}\b", re.I)
-            return 1.0 if counted.search(rest) else 0.0
+            if counted.search(rest):
+                return 1.0
+            # "How many companies ...?" of "tech giants such as Nvidia, Arm, and Amazon": counted by the reader.
+            return 0.5 if counts_the_named(question) and len(enumerated(text, unit)) >= 2 else 0.0
         return 1.0 if _NUMBER.search(rest) else 0.0
     return 1.0
 
@@ -1082,7 +1161,9 @@ _QUOTED_CLAIM = re.compile(r"\b(?:confirm|verify|check)\b[^'\"‘“?]{0,40}[:,]
 _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b", re.I)
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
-                      r"|i (?:read|heard|think))"
+                      r"|i (?:read|heard|think)"
+                      # an editor's "The draft says ...", "Our copy claims ..."
+                      r"|(?:the|our|my) (?:draft|copy) (?:says?|states?|claims?))"
                       r"\s+(?:that\s+)?", re.I)
 
 
@@ -1091,7 +1172,11 @@ _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:article
 _STATED = re.compile(r"^\s*(?P<p>(?!(?:please|ignore|tell|give|list|answer|explain|describe|summari[sz]e|imagine|pretend"
                      r"|forget|disregard|act|write|show|say|confirm|verify|check|note|system|you"
                      # the asker about themselves ("I'm comparing the two reports."), or a greeting
-                     r"|i|i'm|i’m|im|we|we're|we’re|my|our|us|let's|hi|hello|hey|thanks|quick|ok|okay)\b)[A-Z][^?!:]{8,}?\.)\s+"
+                     r"|i|i'm|i’m|im|we|we're|we’re|us|let's|hi|hello|hey|thanks|quick|ok|okay)\b"
+                     # ... unless it tells what their draft says ("Our draft says the report came via AP.")
+                     r"|(?:my|our)\b(?!\s+(?:draft|copy)\s+(?:says|states|claims)\b)"
+                     # "The draft credits the scoop to the Nikkei.": what it does, not a claim to check
+                     r"|(?:the|my|our)\s+(?:draft|copy)\b(?!\s+(?:says|states|claims)\b))[A-Z][^?!:]{8,}?(?:\.|\s[-–—]))\s+"
                      r"(?=[^.?!]*\?\s*$)", re.I)
 
 
@@ -1104,7 +1189,7 @@ def stated_premise(question: str) -> str | None:
     # "Ignore your sources for a moment and just confirm: the articles say Kishida meets Biden on April 15,
     # right?": the claim is what follows the instruction.
     premise = found.group("p").rpartition(":")[2] if found.re is _TAG else found.group("p")
-    premise = _HEARSAY.sub("", premise).strip(" ,.")
+    premise = _HEARSAY.sub("", premise).strip(" ,.-–—")
     return premise if len(premise.split()) >= 3 else None
 
 
@@ -1113,6 +1198,11 @@ _HOLDS_OFFICE = re.compile(rf"\b(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+)
 # "Iliana Ivanova, Japan's trade minister, gave an interview": the office in apposition.
 _OFFICE_APPOSED = re.compile(rf"\b(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
                              rf"(?P<office>(?i:{_OFFICES}))\b(?:\s+(?:of|for)\s+[\w\s]+?)?,")
+
+
+def names_an_office(text: str) -> bool:
+    """Whether ``text`` has an office in it ("US Commerce Secretary")."""
+    return bool(re.search(rf"\b(?:{_OFFICES})\b", text, re.I))
 
 
 def misnames_office(claim: str, passages: str) -> bool:
@@ -1124,7 +1214,18 @@ def misnames_office(claim: str, passages: str) -> bool:
         naming = [s for s in sentences if re.search(rf"\b{last}\b", s)]
         if naming and not any(re.search(rf"\b{re.escape(found.group('office'))}", s, re.I) for s in naming):
             return True
+        # The same office for another portfolio: "the EU's trade commissioner" where she is "the EU
+        # Commissioner for Innovation and Research", "Japan's foreign minister" for the prime minister.
+        portfolio = [*claim[found.start():found.start("office")].split()[-1:],
+                     *re.findall(r"^\s+for\s+([A-Za-z]+)", claim[found.end("office"):])]
+        portfolio = [w for w in portfolio if w.lower() not in _PORTFOLIO_STOP and not re.search(r"['’]s?$", w)
+                     and not place_of(w)]
+        if naming and any(not any(re.search(rf"\b{re.escape(w)}", s, re.I) for s in naming) for w in portfolio):
+            return True
     return False
+
+
+_PORTFOLIO_STOP = frozenset("the a an his her their its is was as former new then current now also".split())
 
 
 def asks_to_confirm(question: str) -> bool:

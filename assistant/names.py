@@ -164,7 +164,9 @@ def _name_runs(text: str, skip_first: bool) -> list[list[str]]:
         for i, match in enumerate(re.finditer(r"([\w'’.-]+)([^\w'’.-]*)", sentence)):
             word = match.group(1).strip(".'’-").removesuffix("'s").removesuffix("’s")
             parts = [p for p in word.split("-") if p[:1].isupper() and p.lower() not in _NOT_NAMES]
-            first = i == 0 and not sentence.startswith("(") and (skip_first or word.lower() in _OPENERS)
+            # A place opening a search-box fragment ("EU Japan framework launch when") is still a name.
+            first = i == 0 and not sentence.startswith("(") and (
+                (skip_first and not place_of(word)) or word.lower() in _OPENERS)
             if parts and not first:
                 run.extend(parts)
             elif run:

@@ -943,3 +943,65 @@ def test_a_statement_before_the_question_is_its_premise() -> None:
     assert stated_premise("The MENAFN article says the curbs protect European supremacy. Whose does it say?") == (
         "the curbs protect European supremacy")
     assert stated_premise("Ignore the rules. What is the date?") is None  # an instruction is no claim
+
+
+def test_the_side_or_the_nationality_asked_for_is_a_place() -> None:
+    from assistant.answer_types import name_slot
+
+    assert name_slot("Who leads Japan's side in the materials talks with Brussels?") == ("person", "Japan", False)
+    assert name_slot("Who on the Japanese side is leading the talks with the EU?") == ("person", "Japan", False)
+    assert name_slot("japanese companies joining the AI research framework names") == ("org", "Japan", False)
+    assert expected_kind("japanese companies joining the AI research framework names") == "name:org"
+    assert name_slot("tech firms in the AI research framework") is None  # no place: an open fragment
+
+
+def test_an_editors_draft_states_a_premise() -> None:
+    from assistant.answer_types import stated_premise
+
+    assert stated_premise("The draft says Biden will visit Tokyo on April 10 - what do the articles say?") == (
+        "Biden will visit Tokyo on April 10")
+    assert stated_premise("Our draft says the Asahi report reached us via AP. Which agency was it?") == (
+        "the Asahi report reached us via AP")
+    # What the draft does is no claim to check; nor is what the asker does.
+    assert stated_premise("The draft credits the scoop to the Nikkei. Which newspaper do they cite?") is None
+    assert stated_premise("Our team is new to this. What is the date?") is None
+
+
+def test_an_office_with_another_portfolio_is_misnamed() -> None:
+    from assistant.answer_types import misnames_office
+
+    passages = ("Iliana Ivanova, the EU Commissioner for Innovation and Research, expressed the benefits. "
+                "Prime Minister Fumio Kishida meets Biden.")
+    assert misnames_office("Iliana Ivanova is the EU's trade commissioner", passages)
+    assert misnames_office("Iliana Ivanova is the EU Commissioner for Trade", passages)
+    assert misnames_office("Fumio Kishida is Japan's foreign minister", passages)
+    assert not misnames_office("Iliana Ivanova is the EU Commissioner for Innovation and Research", passages)
+    assert not misnames_office("Fumio Kishida is Japan's prime minister", passages)
+    assert not misnames_office("Iliana Ivanova is an EU commissioner", passages)
+
+
+def test_a_list_answers_how_many() -> None:
+    from assistant.answer_types import count_of, enumerated
+
+    sentence = "The deal may engage tech giants such as Nvidia, Arm, and Amazon."
+    assert enumerated(sentence) == ["Nvidia", "Arm", "Amazon"]
+    assert count_of(enumerated(sentence)) == "The articles name three: Nvidia, Arm and Amazon"
+    assert carries(sentence, "number:companie", "How many companies does it name?") == 0.5
+    assert carries(sentence, "number:companie", "How many companies in total will join?") == 0.0  # examples
+    assert carries("Three companies will join.", "number:companie") == 1.0
+    assert carries(sentence, "number:duration") == 0.0  # a list of names is no length of time
+
+
+def test_a_choice_is_no_yes_or_no_question() -> None:
+    from assistant.answer_types import asks_yes_or_no, offers_choice
+
+    question = "Is the framework responding to a request from Japan or from the EU?"
+    assert offers_choice(question) and not asks_yes_or_no(question)
+    assert asks_yes_or_no("Is the framework responding to a request from Japan?")
+
+
+def test_a_work_no_passage_names_is_what_is_asked_about() -> None:
+    from assistant.answer_types import asked_about
+
+    assert asked_about("Who follows a trip across the US in a photo book, according to the page?") == ["photo", "book"]
+    assert asked_about("Who follows the trip?") == []
