@@ -581,7 +581,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
 # not by one previewing it ("the upcoming meeting ... is expected to ...").
 _OUTCOME_QUESTION = re.compile(
     r"\b(?:outcome|result|results|upshot|conclusion)s? of\b|\bwhat (?:came|resulted) (?:out of|from)\b"
-    r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b|\bend(?:ed)? up (?:signing|agreeing|saying|announcing|deciding)"
+    r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b"
+    r"|\bwhat did\b[^?]{0,60}?\b(?:agree|decide|settle)\s+(?:to|on|upon)\b|\bend(?:ed)? up (?:signing|agreeing|saying|announcing|deciding)"
     r"|\bactually (?:issued|signed|agreed|said|announced|released|decided|happened|came out)\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b"
@@ -653,7 +654,8 @@ _ABOUT_ARTICLES = re.compile(
 
 # "What did the statement say about quantum computing?", "What are the penalties for ...?": the thing asked
 # about, which the retrieved passages must mention somewhere for any sentence of theirs to answer.
-_SAID_ABOUT = re.compile(r"\b(?:say|said|says|mention(?:s|ed)?|write|wrote|writes|report(?:s|ed)?|tell|told)\s+"
+_TOPIC_STOP = frozenset("the and for with that this these those its their about any anything much".split())
+_SAID_ABOUT = re.compile(r"\b(?:say|said|says|state|states|stated|mention(?:s|ed)?|write|wrote|writes|report(?:s|ed)?|tell|told)\s+"
                          r"(?:anything\s+|much\s+)?about\s+(?:the\s+)?([^?.,;]+)", re.I)
 _THE_N_OF = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|\s+(?:is|are|was|were|will be|would be))\s+the\s+"
                        r"(?-i:(?:[a-z-]+\s+)??(?![a-z-]*ing\b)([a-z-]+?))s?\s+(?:of|for|behind|in|on|under|about|with|to|against|facing)\b",
@@ -885,7 +887,11 @@ def article_meta_question(question: str) -> str | None:
 # "Did the Asahi Shimbun name its sources?": answered by what a sentence says of its sources ("the exact
 # sources of the newspaper report are undisclosed"), which need not name the paper.
 _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\w*|identif\w*|cite[sd]?|citing)\s+"
-                               r"(?:its|their|any|his|her)\s+(?:[\w'’]+\s+){0,2}?sources?\b", re.I)
+                               r"(?:its|their|any|his|her)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
+                               # "who tipped it off", "where it got its information"
+                               r"|\bwho\s+tipped\b|\btipped\s+(?:\w+\s+){0,3}?off\b|\btip-?offs?\b"
+                               r"|\bwhere\b[^?]{0,30}\bg[eo]t\s+(?:that|the|its|their|this|her|his)\s+(?:information|info|story|news)\b"
+                               r"|\b(?:information|info|story|news) came from\b", re.I)
 
 
 @functools.lru_cache(maxsize=512)  # pure, and asked per claim and per passage by Verifier.support
@@ -906,7 +912,9 @@ def expected_kind(question: str) -> str | None:
         return f"{'words' if _DIRECT_QUOTE.search(question) else 'speech'}:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
-    if _SOURCES_QUESTION.search(question):
+    if _SOURCES_QUESTION.search(question) and not any(p.search(question) for _, p in _NAME_QUESTIONS):
+        # (Not "Which outlets do they credit, and do they say where the paper got its information?": the
+        # outlets are asked for first.)
         return "sources"
     origin = _ORIGIN_QUESTION.search(question)
     if origin:
@@ -1066,7 +1074,17 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _QUOTATION.search(text) else 0.0
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])
-        return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text) else 0.0
+        # "US News states that …": a verb that is also a noun or means little alone counts only right after
+        # the speaker ("Asahi Shimbun reports that … Nvidia" is not Nvidia speaking).
+        spoke = (re.search(rf"\b{name}\b", text, re.I) and _SPEECH_VERB.search(text)) or re.search(
+            rf"\b{name}\s+(?:states|notes|reports|reported|adds|argues|warns|stresses|emphasi[sz]es|claims|explains)\b", text)
+        if not spoke:
+            return 0.0
+        # "What does US News state about the Kishida-Biden meeting?" is not answered by what it states of
+        # the materials.
+        topic = _SAID_ABOUT.search(question)
+        words = set(re.findall(r"[a-z]{3,}", topic.group(1).lower())) - _TOPIC_STOP if topic else set()
+        return 1.0 if not words or words & set(re.findall(r"[a-z]{3,}", text.lower())) else 0.0
     if kind.startswith("date"):
         if _EXPLICIT_DATE.search(text):
             return 1.0

@@ -405,7 +405,11 @@ class Assistant:
         if best >= self.settings.min_relevance or article_meta_question(question):
             return True  # "whats the headline of the first article" is about the articles themselves
         asked = content_words(expand_names(question))
-        return any(h.keyword is not None and asked & content_words(f"{h.article.header()} {h.chunk.text}") for h in hits)
+        # What a question's words stand for in news writing ("who tipped it off": sources not cited) counts
+        # even when keyword search found none of the asker's own words.
+        added = asked - content_words(question)
+        return any((h.keyword is not None and asked & content_words(f"{h.article.header()} {h.chunk.text}"))
+                   or (added & content_words(h.chunk.text)) for h in hits)
 
     def _messages(self, question: str, evidence: Evidence, follows: str | None = None) -> list[Message]:
         if follows:

@@ -366,3 +366,17 @@ def test_a_false_trip_in_the_premise_is_corrected_and_the_question_answered(extr
                                   " President Joe Biden in the United States next month.” [1]")
     assert not answer.refused and "global partnership" in answer.text
     check_citations(extractive, answer)
+
+
+def test_who_tipped_off_the_paper_is_answered_by_the_undisclosed_sources(extractive):
+    # None of the asker's words is in the articles ("paper", "tipped"): what they stand for in news writing is.
+    answer = extractive.ask("Did the paper say who tipped it off?")
+    assert not answer.refused and "sources" in answer.citations[0].quote
+    check_citations(extractive, answer)
+
+
+def test_an_editors_false_date_is_corrected_with_the_date_the_articles_give(extractive):
+    answer = extractive.ask("since the summit is on May 10, which firms are in the AI framework")
+    assert answer.text.startswith("The articles do not say that the summit is on May 10; they say: “")
+    assert "April 10" in answer.citations[0].quote and "Amazon" in answer.text
+    check_citations(extractive, answer)

@@ -921,8 +921,15 @@ def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
     ("Tell me what Nvidia's CEO said about the Japan-US AI framework.", "speech:CEO"),
     ("Who is making a photo book of her trip across the US?", "name:person"),
     ("From an investor's point of view: which big tech companies could be involved?", "name:org"),
+    # the seventh round
+    ("Did the paper say who tipped it off?", "sources"),
+    ("Did the newspaper say where it got its information about the planned joint statement?", "sources"),
+    ("Did the coverage identify who tipped off the Japanese paper?", "sources"),
+    ("I need to cite the original source. Which Japanese newspaper reported it?", "name:org"),  # not its sources
+    ("What did Kishida and Biden actually agree to at their April 10 meeting?", "outcome"),
+    ("What did they agree on?", "outcome"),
 ])
-def test_kinds_from_the_fifth_blind_round(question: str, kind: str) -> None:
+def test_kinds_from_the_fifth_and_seventh_blind_rounds(question: str, kind: str) -> None:
     assert expected_kind(question) == kind
 
 
@@ -1005,3 +1012,22 @@ def test_a_work_no_passage_names_is_what_is_asked_about() -> None:
 
     assert asked_about("Who follows a trip across the US in a photo book, according to the page?") == ["photo", "book"]
     assert asked_about("Who follows the trip?") == []
+
+
+def test_a_paper_that_states_something_speaks() -> None:
+    sentence = "US News states that these materials are integral to electric vehicle batteries."
+    assert carries(sentence, "speech:News") == 1.0
+    assert carries("US News is a website.", "speech:News") == 0.0
+
+
+def test_a_reporting_verb_speaks_for_the_name_before_it_on_the_topic_asked() -> None:
+    materials = "US News states that these materials are integral to electric vehicle batteries."
+    assert carries("Asahi Shimbun reports that the deal may engage Nvidia, Arm and Amazon.", "speech:Nvidia",
+                   "What did Nvidia's leadership say about joining the framework?") == 0.0
+    assert carries(materials, "speech:News", "What does US News say the materials are used in?") == 1.0
+    assert carries(materials, "speech:News", "What does US News state about the Kishida-Biden meeting?") == 0.0
+
+
+def test_names_asked_for_come_before_the_sources() -> None:
+    assert expected_kind("Which outlets do the two articles credit, and do they say where the newspaper got its"
+                         " information?") == "name:org"
