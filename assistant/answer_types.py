@@ -371,10 +371,14 @@ def name_slot(question: str) -> tuple[str, str | None, bool] | None:
         # "Which EU countries": a union's countries are its members.
         members = bool(re.search(r"\bmembers?\b", match.group(0) + question[match.end():match.end() + 12], re.I))
         return sub, place, members or (sub == "country" and place == "EU")
+    place = _fragment_place(question)
+    return ("org", place, False) if place else None
+
+
+def _fragment_place(question: str) -> str | None:
+    """The place whose companies a search-box fragment asks for ("japanese companies … names" -> "Japan")."""
     fragment = _PLACED_FRAGMENT.match(question)
-    if fragment and place_of(fragment.group(1)):
-        return "org", place_of(fragment.group(1)), False
-    return None
+    return place_of(fragment.group(1)) if fragment else None
 
 
 def _locative(text: str, name: str, said: bool = False) -> bool:
@@ -956,7 +960,7 @@ def expected_kind(question: str) -> str | None:
     for sub, pattern in _NAME_QUESTIONS:
         if pattern.search(question):
             return f"name:{sub}"
-    if (fragment := _PLACED_FRAGMENT.match(question)) and place_of(fragment.group(1)):
+    if _fragment_place(question):
         return "name:org"
     if _specific(question):
         return "name:any"  # "List the materials they will develop", "Tell me exactly which benefits ..."
@@ -1028,7 +1032,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"
                                 rf"|\b(?:an?|the)\s+[\w\s-]{{0,40}}\s+(?:called|known as)\s+(?:an?\s+)?{thing}", text, re.I) else 0.0
     if kind == "title":
-        return 1.0 if re.search(rf"\b(?:{_OFFICES})\b", text, re.I) else 0.0
+        return 1.0 if names_an_office(text) else 0.0
     if kind.startswith("called:"):
         thing = kind.partition(":")[2].rstrip("s")
         given = re.search(r"\b(?i:called|named|dubbed|known as|titled)\s+(?:the\s+)?[\"“'‘]?[A-Z]", text)

@@ -719,8 +719,9 @@ class Verifier:
         # answered by the sentence that puts them somewhere ("… meets … in the United States"), unless the
         # claim's date is wrong too.
         context = " ".join(h.chunk.text for h in hits)
+        misdated = dated and bool(month_days(text) - month_days(context))
         if untold_trip(text, context):
-            dated = dated and bool(month_days(text) - month_days(context))
+            dated = misdated
             placed = [float(puts_someone_anywhere(sent[2])) for _, sent in candidates]
         else:
             placed = [0.0] * len(candidates)
@@ -728,11 +729,11 @@ class Verifier:
         # is 0.39 from "Biden is flying to Tokyo for the April 10 summit".)
         # A date no passage gives ("since the summit is on May 10") is what is false: a sentence that dates
         # something counts as close with its bonus too, though "summit" shares no word with "meeting".
-        misdated = dated and bool(month_days(text) - month_days(context))
-        ranked = [(score + (KIND_BONUS * carries(sent[2], "date:day") if dated else 0.0) + KIND_BONUS * put,
-                   score + KIND_BONUS * put + (KIND_BONUS * carries(sent[2], "date:day") if misdated else 0.0),
-                   score, hit, sent)
-                  for score, (hit, sent), put in zip(scores, candidates, placed)]
+        ranked = []
+        for score, (hit, sent), put in zip(scores, candidates, placed):
+            day = KIND_BONUS * carries(sent[2], "date:day") if dated else 0.0
+            ranked.append((score + day + KIND_BONUS * put, score + KIND_BONUS * put + (day if misdated else 0.0),
+                           score, hit, sent))
         close = [r for r in ranked if r[1] >= CLOSEST_MIN_RELEVANCE]
         if not close:
             return None
