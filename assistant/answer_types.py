@@ -344,6 +344,8 @@ _PLACED_PERSON = re.compile(rf"^\W*(?i:and\s+|so\s+)?(?i:who|whom)\b[^?]*?\b(?:t
                             rf"(?i:{_PERSON_NOUNS})\b(?!\s+\w+ing\s*(?:[?.]|$|(?:with|to|for|about)\s*[?.]?$))")
 
 
+# "Which Nvidia executive …", "what Arm official": a person asked for by the company they work for.
+_EMPLOYER = re.compile(rf"\b(?i:which|what)\s+([A-Z][\w&-]*)(?:'s|’s)?\s+(?i:{_PERSON_NOUNS})\b")
 # "Who leads Japan's side in the talks?", "who on the Japanese side ...": the person asked for is that place's.
 _SIDE = re.compile(r"\b(?:the\s+)?([A-Z][\w.]*)(?:'s|’s)?\s+side\b")
 # "japanese companies joining the framework names": a search-box fragment asking for a place's companies.
@@ -449,6 +451,14 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
     (or one in an article about China, ``about`` being its header, that names no other country) which also
     mentions the question's other names (not the sentence about someone else's talks)."""
     slot = name_slot(question)
+    employer = _EMPLOYER.search(question)
+    if slot and slot[0] == "person" and employer and not place_of(employer.group(1)):
+        # "Which Nvidia executive …": someone the sentence ties to Nvidia ("Nvidia CEO Jensen Huang"), not
+        # Kishida in a sentence that lists Nvidia among the companies.
+        firm = re.escape(employer.group(1))
+        return [n for n in names if re.search(rf"\b{firm}\b", n, re.I) or re.search(
+            rf"\b{firm}\b(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}{re.escape(n)}|{re.escape(n)},?\s+(?:[\w-]+\s+){{0,4}}(?:of|at|from)\s+{firm}\b",
+            text, re.I)]
     if not slot or slot[1] is None:
         return names
     sort, place, members = slot
@@ -557,8 +567,8 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
                  and w.lower() not in OFFICE_WORDS and w.upper() not in GENERIC_ACRONYMS]
         if sort in ("person", "city", "place"):
             words = [w for w in words if not w.isupper()]  # "AI" is nobody and nowhere
-        if sort in ("person", "city") and any(w.lower() in ORG_WORDS for w in name.split()):
-            continue
+        if sort in ("person", "city") and (any(w.lower() in ORG_WORDS for w in name.split()) or name in _listed_orgs(text)):
+            continue  # "tech giants such as Nvidia, Arm, and Amazon": Arm is no person
         if sort == "org" and any(w.lower() in TITLES for w in name.split()):
             continue  # "Prime Minister Fumio Kishida" is a person
         if sort == "org" and any(w.lower() in MEDIA_WORDS for w in name.split()) and not _MEDIA_QUESTION.search(question):
@@ -723,7 +733,9 @@ _IN_A_WORK = re.compile(r"\b(?:in|from|through)\s+(?:a|an|the|her|his|their)\s+(
 # a withdrawal, a protest, a signing, a sanction, money spent. No retrieved passage with any of a group's
 # words means the articles do not tell of that event ("Why did Arm pull out ...?", "Has Beijing protested
 # ...?"), however close their sentences are otherwise. Only words a writer has few other ways to say.
-_EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
+_MANUFACTURE = re.compile(r"\b(?:manufactur\w*|produc(?:e|es|ed|ing)\b|what (?:does|do) [\w-]+ (?:actually |even |really )?make\b)",
+                         re.I)
+_EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"withdr[ae]w\w*|pull(?:s|ed|ing)? out\b|back(?:s|ed|ing)? out\b|dropp?(?:s|ed|ing)? out\b|quit(?:s|ting)?\b",
     r"oppos\w*|objections?\b|object(?:s|ed|ing) to\b|critici\w*|condemn\w*|reject\w*|resist\w*|protest\w*"
     r"|push(?:es|ed|ing)? back\b|pushback|veto\w*|complain\w*|threat\w*|turn(?:s|ed|ing)? (?:\w+ )?down\b|refus\w*"
@@ -747,7 +759,6 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"locat(?:e|ed|es|ion|ions)\b|headquarter\w*|based (?:in|at)\b|facilit(?:y|ies)\b|campus\w*",
     r"intellectual property|patent\w*|licen[cs]\w*|royalt\w*",
     r"treat(?:y|ies)\b|memorand\w*|\bMoUs?\b|legally binding|binding (?:agreement|treaty|pact|commitment)s?\b",
-    r"manufactur\w*|produc(?:e|es|ed|ing)\b|what (?:does|do) [\w-]+ (?:actually |even |really )?make\b",
     r"\bban(?:s|ned|ning)?\b|embargo\w*|prohibit\w*|outlaw\w*",
     # A rule's end or its start in force: "since Washington lifted its restrictions", "when did they take effect".
     r"\blift(?:s|ed|ing)?\b|eas(?:e|es|ed|ing) (?:\w+ ){0,2}(?:restrictions|curbs|controls|rules|limits)\b|relax\w*|loosen\w*"
@@ -755,13 +766,20 @@ _EVENTS = tuple(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"(?:take|takes|took|taken|taking) effect\b|c(?:o|a)me into (?:force|effect)\b|in force\b|effective (?:from|since|on|as of)\b",
     r"\bmodels?\b",  # "which chip models": a passage naming one would call it that
     r"\bcheap\w*|\bpric(?:e|es|ed|ing|ey)\b|\baffordab\w*|\bexpensive\b",  # "will it make EV batteries cheaper?"
-))
+)))
+
+
+# "What document is the meeting expected to produce?": what talks produce is a text, not goods.
+_PRODUCES_A_TEXT = re.compile(r"\b(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?|outcomes?"
+                              r"|results?)\b[^.?]*\bproduc|\bproduc\w*\s+(?:an?\s+|the\s+)?(?:joint\s+|written\s+)?"
+                              r"(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?)\b", re.I)
 
 
 def asked_events(question: str) -> list[re.Pattern[str]]:
     """The events the question presupposes or asks about, each as the words a passage telling of it would
     use; a passage with none of a group's words does not tell of that event."""
-    return [p for p in _EVENTS if p.search(question)]
+    text_made = bool(_PRODUCES_A_TEXT.search(question))
+    return [p for p in _EVENTS if p.search(question) and not (text_made and p is _MANUFACTURE)]
 
 
 # "Why did Biden travel to Tokyo?": where someone goes or meets is a fact a passage states with "in", "to" or
@@ -791,6 +809,138 @@ def puts_someone_in(text: str, place: str) -> bool:
     """Whether ``text`` puts someone in or sends someone to ``place`` (any of its forms)."""
     forms = "|".join(re.escape(f) for f in sorted(forms_of(place), key=len, reverse=True))
     return bool(re.search(rf"\b(?:in|to|at|visit\w*)\s+(?:the\s+)?(?:{forms})(?![\w-])", text, re.I))
+
+
+# How an interview, a meeting or a talk was held: ways that exclude each other. "Was Ivanova's interview done in
+# person?" is answered no by "in a written interview"; "her televised interview" is a false premise.
+_MANNERS = {
+    "written": r"written|in writing|by e-?mail|e-?mail(?:ed)?",
+    "in person": r"in person|in-person|face[- ]to[- ]face",
+    "televised": r"televised|on (?:tv|television)|tv",
+    "by phone": r"(?:tele)?phone(?:d)?|by phone|phone call",
+    "by video": r"video|virtual(?:ly)?|online|remote(?:ly)?",
+    "on the radio": r"radio",
+}
+_MANNER_OF = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _MANNERS.items()}
+_HELD = re.compile(r"\b(?:interview(?:s|ed)?|meeting|met|talks?|call|conversation|spoke|speak(?:s|ing)?|discuss(?:ed|ion)?)\b", re.I)
+
+
+def manners_of(text: str) -> set[str]:
+    """The ways of holding an interview or talk ``text`` names ("written", "in person"), when it tells of one."""
+    if not _HELD.search(text):
+        return set()
+    return {name for name, pattern in _MANNER_OF.items() if pattern.search(text)}
+
+
+def contradicted_manner(claim: str, sentences: list[str]) -> tuple[str, str, str] | None:
+    """(the way ``claim`` says something was held, the way a sentence says instead, that sentence) when the
+    sentences about the same kind of event give only other ways: "in person" against "a written interview".
+    None when the claim names no way, offers more than one, or no sentence names a way for that event."""
+    claimed = manners_of(claim)
+    if len(claimed) != 1:
+        return None
+    held = {m.group(0).lower()[:5] for m in _HELD.finditer(claim)}
+    told = [(manners_of(s), s) for s in sentences
+            if held & {m.group(0).lower()[:5] for m in _HELD.finditer(s)}]
+    told = [(ways, s) for ways, s in told if ways]
+    if not told or any(claimed & ways for ways, _ in told):
+        return None
+    ways, sentence = told[0]
+    return next(iter(claimed)), sorted(ways)[0], sentence
+
+
+# Who asked for something: "responding to an EU request", "Japan's proposal", "requested by the EU".
+_ASKING = r"requests?|proposals?|asks?|calls?|suggestions?|initiatives?"
+_ASKED = r"request(?:s|ed)?|propos(?:e|es|ed)|ask(?:s|ed)? for|call(?:s|ed) for|suggest(?:s|ed)?|push(?:es|ed)? for"
+_AGENT = r"(?P<agent>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
+_AGENT_OF = (
+    re.compile(rf"\b(?:an?|the)\s+{_AGENT}\s+(?:{_ASKING})\b"),
+    re.compile(rf"\b{_AGENT}(?:'s|’s)\s+(?:own\s+|original\s+|initial\s+)?(?:{_ASKING})\b"),
+    re.compile(rf"\b(?i:(?:{_ASKED})\s+by|at the (?:request|behest|initiative) of|on the initiative of)\s+(?:the\s+)?{_AGENT}"),
+    re.compile(rf"\b{_AGENT}\s+(?:has\s+|had\s+|have\s+|first\s+)?(?:{_ASKED})\b"),
+)
+_WHO_ASKED = re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:who|whose|which\s+(?:[\w-]+\s+){{0,3}}?)"
+                        rf"(?:\s*(?i:made|submitted|put forward|sent|issued|filed|first made|originally made)\s+(?:the|a|that|this)\s+)?"
+                        rf"\s*(?i:{_ASKED}|{_ASKING})\b")
+
+
+_NOT_AGENTS = frozenset("the a an this that it they he she we i did does do was is were has have had will would can could "
+                        "who whose which so and but".split())
+
+
+def agent_of_request(text: str) -> str | None:
+    """Who ``text`` says asked for or proposed something ("responding to an EU request" -> "EU"), or None."""
+    for pattern in _AGENT_OF:
+        for found in pattern.finditer(text):
+            # "Did Japan ask for …": the question's opening word is no part of the name.
+            words = found.group("agent").rstrip(".").split()
+            while words and words[0].lower() in _NOT_AGENTS:
+                words.pop(0)
+            if words:
+                return " ".join(words)
+    return None
+
+
+def asks_who_asked(question: str) -> bool:
+    """Whether the question asks who made a request or a proposal ("Which EU official made the request?")."""
+    return bool(_WHO_ASKED.search(question))
+
+
+def contradicted_agent(question: str, sentences: list[str]) -> tuple[str, str, str] | None:
+    """(who a yes/no question says asked for something, who a sentence says did, that sentence) when they differ:
+    "did japan ask for the japan-eu framework?" against "responding to an EU request". None otherwise."""
+    claimed = agent_of_request(question)
+    if not claimed or not place_of(claimed):
+        return None
+    for sentence in sentences:
+        agent = agent_of_request(sentence)
+        if agent and place_of(agent) and place_of(agent) != place_of(claimed):
+            return claimed, agent, sentence
+    return None
+
+
+# "Is Reuters cited?", "Does either article mention Ivanova?": whether a name is in the articles at all.
+# (Not "quoted": whether someone's own words are given is another question, the "words" kind.)
+_MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up)"
+_MENTION_QUESTION = (
+    re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|are|was|were)\s+(?P<what>[^?]{{2,60}}?)\s+(?i:ever\s+|also\s+|even\s+)?"
+               rf"(?i:{_MENTIONED})(?:\s+(?i:anywhere|at all|in (?:either|both|any|the) (?:\w+\s*){{1,3}}))?\s*\??\s*$"),
+    re.compile(r"^\s*(?:and\s+|so\s+)?(?i:does|do|did)\s+(?i:either|any|both|the|one)?\s*(?i:of the\s+)?(?i:articles?|pieces?|reports?"
+               r"|stor(?:y|ies)|it|they)\s+(?i:ever\s+|also\s+|even\s+)?(?i:mention|cite|name|reference|credit)\s+"
+               r"(?P<what>[^?]{2,60}?)(?:\s+(?i:anywhere|at all))?\s*\??\s*$"),
+)
+
+
+def mention_asked(question: str) -> str | None:
+    """What a question asks only whether the articles mention, when it has a name ("Is Reuters cited?" ->
+    "Reuters", "Was the EU request mentioned at all?" -> "the EU request"), or None."""
+    for pattern in _MENTION_QUESTION:
+        found = pattern.match(question)
+        if found and re.search(r"\b(?!(?:The|A|An)\b)[A-Z]", found.group("what")):
+            return found.group("what")
+    return None
+
+
+# "In what year is the meeting?", "the full date, including the year": a day the articles give without its year.
+_YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b|\bfull date\b|\b(?:including|with) the year\b|\byear and (?:the )?day\b"
+                            r"|\bcomplete date\b", re.I)
+
+
+def year_of_day(question: str, quote: str, published: str | None) -> str | None:
+    """For a question that asks for a year, "April 10, 2024" when ``quote`` gives a day without a year and the
+    article was ``published`` (ISO) before it that year; None otherwise. News dates an upcoming event by month
+    and day only: the year is the dateline's, or the next one for a day earlier in the year than it."""
+    if not _YEAR_QUESTION.search(question) or not published or re.search(r"\b(?:19|20)\d{2}\b", quote):
+        return None
+    days = sorted(month_days(quote))
+    try:
+        year, month, day = (int(p) for p in published[:10].split("-"))
+    except ValueError:
+        return None
+    if len(days) != 1:
+        return None
+    (m, d), = days
+    return f"{_MONTH_NAMES[m - 1].capitalize()} {d}, {year if (m, d) >= (month, day) else year + 1}"
 
 
 def puts_someone_anywhere(text: str) -> bool:
@@ -981,6 +1131,22 @@ _ENUMERATION = re.compile(rf"\b(?:such as|including|like|namely)\s+({_NAME}(?:(?
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+_ORG_LIST = re.compile(rf"\b(?:compan(?:y|ies)|firms?|giants?|corporations?|makers?|manufacturers?|businesses|players)\s+"
+                       rf"{_ENUMERATION.pattern[2:]}", re.I)
+
+
+def _listed_orgs(text: str) -> set[str]:
+    """The names a sentence lists as companies ("tech giants such as Nvidia, Arm, and Amazon")."""
+    found = set()
+    for match in _ORG_LIST.finditer(text):
+        # The list ends with the name after "and": "…, Arm, and Amazon, Kishida said" does not list Kishida.
+        for name in re.finditer(r"(\b(?:and|or)\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)", match.group(1)):
+            found.add(name.group(2))
+            if name.group(1):
+                break
+    return found
+
+
 def enumerated(text: str, unit: str = "") -> list[str]:
     """The names a sentence lists as examples: "tech giants such as Nvidia, Arm, and Amazon" -> the three.
     With ``unit`` (what "how many" counts: "companie", "chip"), only a list of that: the words just before
@@ -1049,6 +1215,13 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
                 return 0.0
             if not mentions and kind == "name:any":
                 return 0.0  # a sentence that never mentions rare metals names none, whatever names it has
+        if asks_who_asked(question) and kind in ("name", "name:any", "name:actor", "name:person"):
+            # "Who asked for the Japan-EU framework?" is answered by whoever the sentence says asked ("an EU
+            # request"), though the question names them too; "Which EU official made the request?" by a person
+            # only, not by Ivanova's sentence about something else.
+            agent = agent_of_request(text)
+            person = kind == "name:person" and re.search(rf"\b(?:{_PERSON_NOUNS})\b", question, re.I)
+            return 1.0 if agent and not (person and (place_of(agent) or agent.isupper())) else 0.0
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")
@@ -1158,7 +1331,8 @@ def first_question(question: str) -> str:
 _REASON_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,20},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
     r"|\bwhat(?:'s|’s| is) in it for\b|\bsupposed to (?:accomplish|achieve|do|deliver)\b|\bmeant to (?:accomplish|achieve|do)\b"
-    r"|\b(?:hope|hoping|want|wants|aim|aims|seek|seeks) to (?:gain|achieve|accomplish|get)\b|\bwhat for\b", re.I)
+    r"|\b(?:hope|hoping|want|wants|aim|aims|aiming|seek|seeks|seeking|trying|intended|designed) to (?:gain|achieve|accomplish|get)\b"
+    r"|\bwhat for\b", re.I)
 _PURPOSE = re.compile(_MOTIVE.pattern + r"|\b(?:aim(?:s|ed|ing)? (?:to|at)|attempt to|strategic move to|in the face of"
                       r"|to (?:foster|leverage|strengthen|drive|deepen|promote|address|enhance|reduce|secure))\b", re.I)
 

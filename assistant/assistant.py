@@ -26,6 +26,7 @@ from assistant.answer_types import (
     stated_premise,
     which_article,
     which_is_which,
+    year_of_day,
     yes_no_form,
 )
 from assistant.catalog import Catalog
@@ -51,7 +52,7 @@ from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
 from assistant.retrieve import Hit, Retriever
 from assistant.settings import Settings, load_settings
-from assistant.types import Answer, Article, Citation, IngestReport
+from assistant.types import Answer, Article, Citation, IngestReport, spelled_date
 from assistant.vectors import VectorStore
 
 log = logging.getLogger(__name__)
@@ -72,11 +73,25 @@ def _catalog_path(settings: Settings) -> Path:
     return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
 
 
+def _with_year(question: str, text: str, citations: list[Citation]) -> str:
+    """The answer to "in what year …" with the year a cited day falls in, from its article's date ("April 10"
+    in a piece dated March 31, 2024 is April 10, 2024), when the answer gives no year."""
+    if re.search(r"\b(?:19|20)\d{2}\b", re.sub(r"“[^”]*”", " ", text)):
+        return text
+    for c in citations:
+        day = year_of_day(question, c.quote, c.date)
+        if day:
+            return f"{text} That is {day}: the article that gives the day is dated {spelled_date(c.date)}. [{c.n}]"
+    return text
+
+
 def _naming(source: str) -> re.Pattern[str]:
     """How a question names an article by its source, in any case: "according to menafn", "in the MENAFN
     piece", "What does MENAFN say ..."."""
     name = re.escape(source)
     return re.compile(rf"\b(?:according to|per|reported by|in|from)\s+(?:the\s+)?{name}\b(?:\s+(?:article|piece|story|report))?,?"
+                      # "Does the MENAFN piece also cover …": the article as the subject.
+                      rf"|\b(?:the\s+)?{name}\s+(?:article|piece|story|report|write-up)\b"
                       rf"|\b{name}(?:'s? (?:article|piece|story|report)|(?=\s+(?:says?|said|reports?|reported|writes?"
                       rf"|wrote|mentions?|mentioned|claims?|claimed)\b))", re.I)
 
@@ -525,6 +540,8 @@ class Assistant:
                 text, citations = self._and_the_second(search_for, articles, text, citations)
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
+        if not refused:
+            text = _with_year(search_for, text, citations)
         if not refused or text == REFUSAL_TEXT:
             text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused, articles, extracted)
         timings["total"] = time.perf_counter() - started

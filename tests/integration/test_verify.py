@@ -457,3 +457,21 @@ def test_an_office_pointed_back_at_is_a_premise_not_a_person(verifier):
     question = "Since Iliana Ivanova is the US Commerce Secretary, why is she the one commenting on the deal?"
     assert not _asked_about(question, ["US Commerce Secretary"])
     assert _asked_about("The draft mentions Pauline Jacobs - what does she say?", ["Pauline Jacobs"])
+
+
+def test_a_person_asked_for_by_their_company_is_tied_to_it(verifier):
+    listed = hit(1, "Kishida meets Biden as the agreement may engage tech giants such as Nvidia, Arm, and Amazon.")
+    question = "Which Nvidia executive is expected to lead the company's part in the framework?"
+    assert verifier.extract(question, [listed]).refused  # neither Arm nor Kishida works for Nvidia
+    ceo = hit(2, "Nvidia CEO Jensen Huang will lead the company's part in the framework.")
+    extracted = verifier.extract(question, [listed, ceo])
+    assert not extracted.refused and "Jensen Huang" in extracted.text
+
+
+def test_a_yes_in_other_words_than_the_sentence_is_supported(verifier):
+    text = ("The focus on AI collaboration comes amidst heightened US efforts to restrict the export of advanced AI"
+            " chips to China, forming part of a broader strategy.")
+    question = "Is Washington trying to curb AI chip sales to Beijing?"
+    _, citations, refused = verifier.verify("Yes, Washington is trying to curb AI chip sales to Beijing. [1]",
+                                            [hit(1, MATERIALS), hit(2, text)], question)
+    assert not refused and citations[0].chunk_id == "a2:0"

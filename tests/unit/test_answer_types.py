@@ -1031,3 +1031,70 @@ def test_a_reporting_verb_speaks_for_the_name_before_it_on_the_topic_asked() -> 
 def test_names_asked_for_come_before_the_sources() -> None:
     assert expected_kind("Which outlets do the two articles credit, and do they say where the newspaper got its"
                          " information?") == "name:org"
+
+
+def test_companies_listed_as_such_are_no_people() -> None:
+    from assistant.answer_types import _new_names
+
+    text = "The agreement may engage tech giants such as Nvidia, Arm, and Amazon, Kishida said."
+    assert _new_names(text, "Who will lead the framework?", "person") == ["Kishida"]
+
+
+def test_a_way_of_holding_an_interview_is_contradicted_by_another() -> None:
+    from assistant.answer_types import contradicted_manner
+
+    said = ["Iliana Ivanova expressed in a written interview with the Business Daily the benefits.",
+            "Kishida meets Biden in the United States."]
+    assert contradicted_manner("was ivanova's interview done in person?", said) == ("in person", "written", said[0])
+    assert contradicted_manner("Was the interview written or in person?", said) is None  # a choice
+    assert contradicted_manner("Did Kishida meet Biden in person?", said) is None  # no way told for the meeting
+    assert contradicted_manner("Was her interview a written one?", said) is None
+
+
+def test_what_talks_produce_is_no_manufacturing() -> None:
+    from assistant.answer_types import asked_events
+
+    assert not asked_events("And what document is that meeting expected to produce?")
+    assert asked_events("What does Nvidia produce in Japan?")
+
+
+def test_aiming_to_achieve_asks_for_a_purpose() -> None:
+    from assistant.answer_types import asks_reason
+
+    assert asks_reason("What is the Japan-US AI research initiative aiming to achieve?")
+
+
+def test_who_asked_for_something_is_whoever_the_sentence_says_asked() -> None:
+    from assistant.answer_types import agent_of_request, asks_who_asked, contradicted_agent
+
+    said = "The proposed framework, responding to an EU request and set to launch as early as April, aims to cut risk."
+    assert agent_of_request(said) == "EU"
+    assert agent_of_request("The talks were requested by the EU.") == "EU"
+    assert agent_of_request("The proposed framework aims to cut risk.") is None  # "proposed", but by nobody named
+    assert asks_who_asked("Which EU official made the request to Japan?")
+    assert not asks_who_asked("Who will chair the dialogue?")
+    assert carries(said, "name:actor", "Who asked for the Japan-EU framework?") == 1.0
+    # An official is a person: "an EU request" names none.
+    assert carries(said, "name:person", "Which EU official made the request to Japan?") == 0.0
+    assert contradicted_agent("Did Japan ask for the Japan-EU framework?", [said]) == ("Japan", "EU", said)
+    assert contradicted_agent("Did the EU ask for the Japan-EU framework?", [said]) is None
+
+
+def test_whether_the_articles_mention_a_name() -> None:
+    from assistant.answer_types import mention_asked
+
+    assert mention_asked("Is Reuters cited?") == "Reuters"
+    assert mention_asked("Does either article mention Iliana Ivanova?") == "Iliana Ivanova"
+    assert mention_asked("Was the EU request mentioned at all?") == "the EU request"
+    assert mention_asked("Is Ivanova quoted?") is None  # her own words: another question
+    assert mention_asked("Is the summit mentioned?") is None  # no name
+
+
+def test_the_year_of_a_day_is_the_datelines_or_the_next() -> None:
+    from assistant.answer_types import year_of_day
+
+    asked = "What is the full date of the meeting, including the year?"
+    assert year_of_day(asked, "They meet on April 10.", "2024-03-31") == "April 10, 2024"
+    assert year_of_day(asked, "They meet on January 5.", "2024-12-20") == "January 5, 2025"
+    assert year_of_day("When do they meet?", "They meet on April 10.", "2024-03-31") is None
+    assert year_of_day(asked, "They meet on April 10, 2024.", "2024-03-31") is None
