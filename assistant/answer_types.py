@@ -620,7 +620,7 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
-        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE})\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
+        rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE}|the [\w-]+ one)\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
         # search-box style: "menafn japan us ai article publish date"
         r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
         re.I)),
@@ -905,10 +905,17 @@ _MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up)"
 _MENTION_QUESTION = (
     re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|are|was|were)\s+(?P<what>[^?]{{2,60}}?)\s+(?i:ever\s+|also\s+|even\s+)?"
                rf"(?i:{_MENTIONED})(?:\s+(?i:anywhere|at all|in (?:either|both|any|the) (?:\w+\s*){{1,3}}))?\s*\??\s*$"),
-    re.compile(r"^\s*(?:and\s+|so\s+)?(?i:does|do|did)\s+(?i:either|any|both|the|one)?\s*(?i:of the\s+)?(?i:articles?|pieces?|reports?"
-               r"|stor(?:y|ies)|it|they)\s+(?i:ever\s+|also\s+|even\s+)?(?i:mention|cite|name|reference|credit)\s+"
-               r"(?P<what>[^?]{2,60}?)(?:\s+(?i:anywhere|at all))?\s*\??\s*$"),
+    re.compile(r"^\s*(?:and\s+|so\s+)?(?i:does|do|did)\s+(?i:either|any|both|each|the|one)?\s*(?i:of the\s+)?(?i:(?:two\s+)?articles?"
+               r"|pieces?|reports?|stor(?:y|ies)|it|they|them)\s+(?i:both\s+|each\s+)?(?i:ever\s+|also\s+|even\s+)?"
+               r"(?i:mention|cite|name|reference|credit)\s+(?P<what>[^?]{2,60}?)(?:\s+(?i:anywhere|at all))?\s*\??\s*$"),
 )
+# "do they both credit asahi shimbun", "Does each article mention China?": every article must.
+_EVERY_ARTICLE = re.compile(r"\b(?:both|each|every)\b", re.I)
+
+
+def asks_every_article(question: str) -> bool:
+    """Whether a question about what the articles mention asks it of each of them ("do they both …")."""
+    return bool(_EVERY_ARTICLE.search(question))
 
 
 def mention_asked(question: str) -> str | None:
@@ -987,7 +994,9 @@ def asks_yes_or_no(question: str) -> bool:
 # A question whose answer is one of the articles: "Which of the two articles covers ...?", "Which piece
 # mentions ...?".
 _WHICH_ARTICLE = re.compile(r"\bwhich (?:one )?(?:of the (?:two |\w+ )?)?(?:articles?|pieces?|stories|reports?|write-?ups?"
-                            r"|texts?)\b", re.I)
+                            r"|texts?)\b"
+                            # "which one talks about the EU": "one" standing for an article, by what it does
+                            r"|\bwhich one (?:talks|covers|discusses|mentions|reports|is about|focuses|deals)\b", re.I)
 
 
 def which_article(question: str) -> bool:
@@ -1236,7 +1245,7 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     if kind.startswith("motive:"):
         # "Why does Brussels want …" is answered by a reason given to the EU.
         name = "|".join(re.escape(f) for f in forms_of(kind.partition(":")[2].split()[-1]))
-        return 1.0 if re.search(rf"\b(?:{name})\b[^.;]{{0,60}}?{_MOTIVE.pattern}", text, re.I) else 0.0
+        return 1.0 if re.search(rf"\b(?:{name})\b[^.;]{{0,130}}?{_MOTIVE.pattern}", text, re.I) else 0.0
     if kind.startswith("reaction:"):
         parties = kind.partition(":")[2].split("|")
         return 1.0 if any(_reacts(text, p) for p in parties) else 0.0
@@ -1332,7 +1341,7 @@ _REASON_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,20},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
     r"|\bwhat(?:'s|’s| is) in it for\b|\bsupposed to (?:accomplish|achieve|do|deliver)\b|\bmeant to (?:accomplish|achieve|do)\b"
     r"|\b(?:hope|hoping|want|wants|aim|aims|aiming|seek|seeks|seeking|trying|intended|designed) to (?:gain|achieve|accomplish|get)\b"
-    r"|\bwhat for\b", re.I)
+    r"|\bwhat for\b|\b(?:get|gain) out of\b|\bwhat(?:'s|’s| is| are)\b[^?]{3,60}(?<!used )(?<!known )(?<!responsible )\bfor\s*\??\s*$", re.I)
 _PURPOSE = re.compile(_MOTIVE.pattern + r"|\b(?:aim(?:s|ed|ing)? (?:to|at)|attempt to|strategic move to|in the face of"
                       r"|to (?:foster|leverage|strengthen|drive|deepen|promote|address|enhance|reduce|secure))\b", re.I)
 
@@ -1354,6 +1363,9 @@ _GIVEN = re.compile(r"^\s*(?:given|since|now that|considering|seeing that|becaus
 _TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?),?\s+(?:right|correct|true|isn't (?:it|he|she|that so)|aren't they|is that so)\s*\?", re.I)
 # "Just confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.' Yes or yes?"
 _QUOTED_CLAIM = re.compile(r"\b(?:confirm|verify|check)\b[^'\"‘“?]{0,40}[:,]?\s*['\"‘“](?P<p>[^'\"’”]{8,}?)[.!]?['\"’”]", re.I)
+# "Just confirm the Kishida-Biden meeting is on April 12 — yes or no?"
+_CONFIRM_CLAIM = re.compile(r"\b(?:confirm|verify)\s+(?:for me\s+)?(?:that\s+)?(?P<p>[^?:.!'\"‘“]{8,}?)\s*(?:[—–-]+\s*|,\s*)"
+                            r"(?:yes or no|right|correct|true)\s*\?", re.I)
 _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b", re.I)
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
@@ -1379,7 +1391,7 @@ _STATED = re.compile(r"^\s*(?P<p>(?!(?:please|ignore|tell|give|list|answer|expla
 def stated_premise(question: str) -> str | None:
     """The claim a question states before asking ("the summit is on April 20 in Tokyo"), or None."""
     found = (_GIVEN.search(question) or _TAG.search(question) or _QUOTED_CLAIM.search(question)
-             or _STATED.search(question))
+             or _CONFIRM_CLAIM.search(question) or _STATED.search(question))
     if not found:
         return None
     # "Ignore your sources for a moment and just confirm: the articles say Kishida meets Biden on April 15,

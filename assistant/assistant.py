@@ -20,6 +20,7 @@ from assistant.answer_types import (
     asks_to_confirm,
     asks_yes_or_no,
     compares_articles,
+    expected_kind,
     first_question,
     own_words,
     second_question,
@@ -46,7 +47,7 @@ from assistant.grounding import (
 )
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
-from assistant.names import expand_names
+from assistant.names import expand_names, places_in
 from assistant.normalize import cased_names, truecase
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
@@ -91,7 +92,7 @@ def _naming(source: str) -> re.Pattern[str]:
     name = re.escape(source)
     return re.compile(rf"\b(?:according to|per|reported by|in|from)\s+(?:the\s+)?{name}\b(?:\s+(?:article|piece|story|report))?,?"
                       # "Does the MENAFN piece also cover …": the article as the subject.
-                      rf"|\b(?:the\s+)?{name}\s+(?:article|piece|story|report|write-up)\b"
+                      rf"|\b(?:the\s+)?{name}\s+(?:article|piece|story|report|write-up|one)\b"
                       rf"|\b{name}(?:'s? (?:article|piece|story|report)|(?=\s+(?:says?|said|reports?|reported|writes?"
                       rf"|wrote|mentions?|mentioned|claims?|claimed)\b))", re.I)
 
@@ -199,7 +200,11 @@ class Assistant:
         topic = article_topic(expand_names(question))  # the articles' words for the asker's, before any is stripped
         # "Which news source do both articles rely on?": each article's sentence must name one. When a second
         # question follows ("…, and does either say who its sources were?"), the topic's own kind counts.
-        asked_for = None if second_question(question) else question
+        # "What role does China play in each of them?" asks how China figures, not what China does.
+        asked_for = None if second_question(question) or (expected_kind(question) or "").startswith("role:") else question
+        # A place the topic names ("How does each article tie its story to China?") is in each article's sentence
+        # when one of its best three has it.
+        places = places_in(topic)
         retrieved = list({h.article.article_id: h.article for h in hits}.values())
         parts: list[str] = []
         citations: list[Citation] = []
@@ -208,10 +213,11 @@ class Assistant:
             if not_mentioned_in(others, [article], question):
                 continue  # it never mentions a name asked about that another article has: no sentence of its answers
             found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
-                                          1, PER_ARTICLE_MIN_RELEVANCE, asked_for)
+                                          3, PER_ARTICLE_MIN_RELEVANCE, asked_for)
             if found.refused or not found.citations:
                 continue
-            citation = replace(found.citations[0], n=len(citations) + 1)
+            best = next((c for c in found.citations if places & places_in(c.quote)), found.citations[0])
+            citation = replace(best, n=len(citations) + 1)
             parts.append(f"{article_label(citation.title, citation.source)}: “{citation.quote}” [{citation.n}]")
             citations.append(citation)
         if len(citations) < 2:
@@ -542,6 +548,9 @@ class Assistant:
             answer.draft = raw
         if not refused:
             text = _with_year(search_for, text, citations)
+            if (before := self.verifier.antecedent(text, citations, hits)) is not None:
+                # "a declaration" says less than the sentence "This declaration" points back to: it is quoted.
+                text, citations = f"{text} The articles also say: “{before.quote}” [{before.n}]", [*citations, before]
         if not refused or text == REFUSAL_TEXT:
             text, citations, refused = self._premise_corrected(search_for, retrieved, text, citations, refused, articles, extracted)
         timings["total"] = time.perf_counter() - started

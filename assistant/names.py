@@ -226,6 +226,9 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         (r"point of|purpose of|what for\b", "aim seeks to"), (r"\blabel\w*", "describing as"),
         ("declaration|communiqu[eé]", "joint statement"), ("get-together|summit", "meeting"),
         ("scoop", "newspaper report"), (r"cut(?:ting)? back on|lessen|wean\w*", "reduce dependence reliance"),
+        # "good for both sides" is what news calls mutual benefits; an EU official, in these articles, a commissioner.
+        (r"good for both(?: sides| of them| countries)?|benefit(?:s|ing)? both|win-win", "mutual benefits"),
+        (r"EU officials?|officials? (?:from|of|in) (?:the )?EU", "EU Commissioner"),
     ]
 ]
 

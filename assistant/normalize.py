@@ -26,8 +26,19 @@ _SPELLED = {"whats": "what's", "whos": "who's", "hows": "how's", "wheres": "wher
             "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
             "wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "cant": "can't",
             "wouldnt": "wouldn't", "r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because",
-            "w/": "with", "pls": "please", "plz": "please", "thx": "thanks", "govt": "government"}
+            "w/": "with", "pls": "please", "plz": "please", "thx": "thanks", "govt": "government", "wat": "what", "n": "and", "w": "with",
+            "wen": "when", "bout": "about", "tho": "though", "cuz": "because", "coz": "because"}
 _RUN_TOGETHER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _SPELLED if w != "w/") + r")(?![\w.&'’/-])|\bw/", re.I)
+
+
+# "since the summit is apr 20": a month cut short before a day, written out so dates compare.
+_MONTHS = ("January February March April May June July August September October November December").split()
+_SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)", re.I)
+
+
+def _month(match: re.Match[str]) -> str:
+    short = match.group(1).lower()[:3]
+    return next(m for m in _MONTHS if m.lower().startswith(short))
 
 
 def cased_names(texts: list[str]) -> dict[str, str]:
@@ -65,6 +76,7 @@ def truecase(question: str, known: dict[str, str]) -> str:
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan")."""
     question = _US.sub("US", question)
+    question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)
 

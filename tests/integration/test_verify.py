@@ -475,3 +475,17 @@ def test_a_yes_in_other_words_than_the_sentence_is_supported(verifier):
     _, citations, refused = verifier.verify("Yes, Washington is trying to curb AI chip sales to Beijing. [1]",
                                             [hit(1, MATERIALS), hit(2, text)], question)
     assert not refused and citations[0].chunk_id == "a2:0"
+
+
+def test_a_number_written_as_a_word_in_the_passage_carries_its_digits(verifier):
+    text = ("The joint statement will describe the relationship between the two leaders' nations as a global"
+            " partnership, naming firms such as Nvidia, Arm and Amazon.")
+    question = "What will the 2 leaders call their relationship?"
+    _, _, refused = verifier.verify("The 2 leaders will call their relationship a global partnership. [1]", [hit(1, text)],
+                                    question)
+    assert not refused
+    # A claim's "one of" is no number the passage must have.
+    from assistant.grounding import _numbers
+
+    assert _numbers("Yes, Amazon is one of the companies.") == set()
+    assert _numbers("the two leaders", spelled=True) == {"2"}

@@ -79,3 +79,11 @@ def test_fallback_carries_what_the_previous_question_asked_about_but_not_words_a
     chat = Conversation(a, [Turn("When was the MENAFN article published?", "When was the MENAFN article published?", "x")])
     # "article published" would make the follow-up a question about the article's date.
     assert chat.standalone("Which technology firms does it mention?") == "Which technology firms does it mention? (MENAFN)"
+
+
+def test_chat_shorthand_and_short_months_are_written_out() -> None:
+    from assistant.normalize import truecase
+
+    assert truecase("what do tokyo n washington get out of it", {}) == "what do tokyo and washington get out of it"
+    assert truecase("whats the framework w the tech giants for", {}) == "what's the framework with the tech giants for"
+    assert truecase("since the summit is apr 20, wat firms", {}) == "since the summit is April 20, what firms"
