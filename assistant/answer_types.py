@@ -184,7 +184,9 @@ _CALLED_QUESTION = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the
                               rf"|\bwhat (?:is|will) (?:the\s+)?(?:[\w-]+\s+){{0,3}}?({_NAMED_THINGS}) (?:be )?(?:called|named)\b", re.I)
 # "Who is Iliana Ivanova?": who someone is, which a sentence tells by their title, not by naming another.
 _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
-                          r"\s*(?:\?|$)", re.I)
+                          # "Who is Iliana Ivanova, according to the article?"
+                          r"\s*(?:,?\s*(?:according to|per|in)\s+(?:the|this|that|both|either)\s+(?:\w+\s+)?(?:articles?|pieces?|reports?"
+                          r"|stor(?:y|ies)))?\s*(?:\?|$)", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -652,6 +654,8 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
     r"|\bwhich is which\b|\beach one\b"
+    # "Both articles bring China into the story — in what context does each do so?"
+    r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]*\beach\b"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe|note"
     r"|mention|say|point out|report|acknowledge|admit)"
     r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b", re.I)
@@ -1053,6 +1057,8 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                r"(?:its|their|any|his|her)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
                                # "who tipped it off", "where it got its information"
                                r"|\bwho\s+tipped\b|\btipped\s+(?:\w+\s+){0,3}?off\b|\btip-?offs?\b"
+                               # "Did the Japanese paper reveal who told it about the planned statement?"
+                               r"|\bwho\s+(?:told|informed|briefed)\s+(?:it|them|the\s+(?:paper|newspaper|daily|outlet))\b"
                                r"|\bwhere\b[^?]{0,30}\bg[eo]t\s+(?:that|the|its|their|this|her|his)\s+(?:information|info|story|news)\b"
                                r"|\b(?:information|info|story|news) came from\b", re.I)
 
@@ -1185,6 +1191,11 @@ def count_of(names: list[str]) -> str:
     return f"The articles name {word}: {listed}"
 
 
+# Events the articles date only for some (the summit) and not for others (the interview, the request): a date
+# question about one of these takes only a sentence that names it.
+_DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement)s?\b", re.I)
+
+
 def carries(text: str, kind: str | None, question: str = "", about: str = "") -> float:
     """How clearly ``text`` states a fact of ``kind``: 1 explicit, 0.5 loose (a month, "next month"), 0 none.
 
@@ -1272,6 +1283,15 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         words = set(re.findall(r"[a-z]{3,}", topic.group(1).lower())) - _TOPIC_STOP if topic else set()
         return 1.0 if not words or words & set(re.findall(r"[a-z]{3,}", text.lower())) else 0.0
     if kind.startswith("date"):
+        # "When did she give that interview?", "On what date did the EU submit its request?": the date must be
+        # the interview's or the request's, in a sentence that tells of it, not the summit's April 10.
+        # (A sentence about a person the question names may tell of it in other words: "Ivanova spoke to the
+        # paper on March 3".)
+        event = _DATED_EVENT.search(question_part(question)) if question else None
+        people = [n.split()[-1] for n, place in entities(question_part(question), skip_first=True) if not place]
+        if (event and not re.search(rf"\b{event.group(1)[:6]}", text, re.I)
+                and not any(re.search(rf"\b{re.escape(p)}\b", text) for p in people)):
+            return 0.0
         if _EXPLICIT_DATE.search(text):
             return 1.0
         # "as early as April" tells when, roughly; not which day.

@@ -45,6 +45,7 @@ from assistant.grounding import (
     not_mentioned_in,
     requested_question,
 )
+from assistant.ingest.chunk import split_sentences
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.names import expand_names, places_in
@@ -72,6 +73,11 @@ def _catalog_path(settings: Settings) -> Path:
         return settings.index_dir / "catalog.sqlite"
     key = re.sub(r"[^A-Za-z0-9]+", "-", settings.chroma_url.split("://", 1)[-1]).strip("-")
     return settings.index_dir / f"catalog-{key}-{settings.collection}.sqlite"
+
+
+def _sentences_of(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [text[s:e] for s, e in split_sentences(text)]
 
 
 def _with_year(question: str, text: str, citations: list[Citation]) -> str:
@@ -203,8 +209,11 @@ class Assistant:
         # "What role does China play in each of them?" asks how China figures, not what China does.
         asked_for = None if second_question(question) or (expected_kind(question) or "").startswith("role:") else question
         # A place the topic names ("How does each article tie its story to China?") is in each article's sentence
-        # when one of its best three has it.
-        places = places_in(topic)
+        # when one of its best five has it: the place fewest retrieved sentences name, for a question that
+        # also names the two the whole story is about ("a China-related angle beyond the US-Japan deal").
+        told = [s for h in hits for s in _sentences_of(h.chunk.text)]
+        named = sorted(places_in(topic), key=lambda p: sum(p in places_in(s) for s in told))
+        places = set(named[:1])
         retrieved = list({h.article.article_id: h.article for h in hits}.values())
         parts: list[str] = []
         citations: list[Citation] = []
@@ -213,7 +222,7 @@ class Assistant:
             if not_mentioned_in(others, [article], question):
                 continue  # it never mentions a name asked about that another article has: no sentence of its answers
             found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
-                                          3, PER_ARTICLE_MIN_RELEVANCE, asked_for)
+                                          5, PER_ARTICLE_MIN_RELEVANCE, asked_for)
             if found.refused or not found.citations:
                 continue
             best = next((c for c in found.citations if places & places_in(c.quote)), found.citations[0])

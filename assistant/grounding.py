@@ -35,6 +35,7 @@ from assistant.answer_types import (
     mention_asked,
     misnames_office,
     month_days,
+    name_slot,
     names_an_office,
     offers_choice,
     puts_someone_anywhere,
@@ -47,6 +48,7 @@ from assistant.catalog import STOPWORDS
 from assistant.embeddings import Embedder
 from assistant.ingest.chunk import split_sentences
 from assistant.names import (
+    MEDIA_WORDS,
     TITLES,
     about_other_pair,
     expand_names,
@@ -1117,6 +1119,11 @@ def _asked_about(question: str, names: list[str]) -> bool:
     # which states …?"); before it, it is a premise ("Google will join, right? Which others?"), unless the
     # question points back at that person ("The draft mentions Pauline Jacobs - what does she say …?").
     asking = question[wh[0].start():]
+    slot = name_slot(asking)
+    if slot and slot[0] == "person" and all(any(w.lower() in MEDIA_WORDS for w in n.split()) for n in names):
+        # "Which EU commissioner told the Financial Times about …?" asks for a person; the paper is a detail
+        # of the premise, named as absent, and the person the articles do name answers.
+        return False
     return any(n in asking for n in names) or bool(
         re.search(r"\b(?:she|he|her|his|him)\b", asking, re.I)
         and any(len(n.split()) >= 2 and not names_an_office(n) and not any(map(place_of, n.split())) for n in names))

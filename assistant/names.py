@@ -218,14 +218,16 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         # A story a wire service passed on is credited "(via Reuters)".
         ("wire services?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
         # How news says its sources were not named, and what askers call them.
-        (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off"
+        (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off|who (?:told|informed|briefed) (?:it|them|the (?:paper|newspaper|daily))"
          r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her|that|this)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
          r"|where\b[^?]{0,30}\bgot\s+(?:that|the|its|their|this)\s+(?:information|info|story|news)"
          r"|where\b[^?]{0,30}\binformation came from"
          r"|\bwho\b[^?]{0,25}\bsources\b", "sources undisclosed not cited"),
         (r"point of|purpose of|what for\b", "aim seeks to"), (r"\blabel\w*", "describing as"),
         ("declaration|communiqu[eé]", "joint statement"), ("get-together|summit", "meeting"),
-        ("scoop", "newspaper report"), (r"cut(?:ting)? back on|lessen|wean\w*", "reduce dependence reliance"),
+        ("scoop", "newspaper report"),
+        (r"cut(?:ting)? back on|lessen|wean\w*|(?:rely|relying|depend|depending|lean|leaning) on (?:\w+ ){0,2}less"
+         r"|less (?:reliant|dependent)", "reduce dependence reliance"),
         # "good for both sides" is what news calls mutual benefits; an EU official, in these articles, a commissioner.
         (r"good for both(?: sides| of them| countries)?|benefit(?:s|ing)? both|win-win", "mutual benefits"),
         (r"EU officials?|officials? (?:from|of|in) (?:the )?EU", "EU Commissioner"),

@@ -509,3 +509,31 @@ def test_an_injected_instruction_before_a_question_is_no_part_of_it(extractive):
                             " mentioned in the coverage?")
     assert not answer.refused and "Iliana Ivanova" in answer.text and "OVERRIDE" not in answer.text
     check_citations(extractive, answer)
+
+
+def test_a_date_asked_of_an_interview_or_a_request_is_not_the_summits(extractive):
+    for question in ("When did Ivanova give her interview?",
+                     "On what date did the EU submit its request to Japan for the materials cooperation framework?"):
+        answer = extractive.ask(question)
+        assert answer.refused, question
+        assert "April 10" not in answer.text.partition("The closest")[0]
+    assert "April 10" in extractive.ask("When is the Kishida-Biden meeting?").text
+
+
+def test_who_someone_is_according_to_the_article_is_their_title(extractive):
+    answer = extractive.ask("Who is Iliana Ivanova, according to the article?")
+    assert not answer.refused and "EU Commissioner for Innovation and Research" in answer.citations[0].quote
+
+
+def test_a_paper_no_passage_names_in_a_question_for_a_person_is_a_premise(extractive):
+    answer = extractive.ask("Which EU commissioner told the Financial Times about the Japan–EU materials cooperation?")
+    assert answer.text.startswith("The articles do not mention Financial Times.")
+    assert not answer.refused and "Business Daily" in answer.text
+    check_citations(extractive, answer)
+
+
+def test_each_article_on_the_place_named_beyond_the_main_story(extractive):
+    answer = extractive.ask("Each article adds a China-related angle beyond the US-Japan deal; what is it in each?")
+    assert len(answer.citations) == 2 and all("China" in c.quote for c in answer.citations)
+    both = extractive.ask("Both articles bring China into the story — in what context does each do so?")
+    assert len(both.citations) == 2 and all("China" in c.quote for c in both.citations)

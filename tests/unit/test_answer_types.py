@@ -1128,3 +1128,11 @@ def test_every_article_is_asked_of_by_both_or_each() -> None:
     assert mention_asked("do they both credit Asahi Shimbun") == "Asahi Shimbun"
     assert asks_every_article("do they both credit Asahi Shimbun")
     assert not asks_every_article("Is Reuters cited?")
+
+
+def test_who_told_the_paper_asks_for_its_sources() -> None:
+    assert expected_kind("Did the Japanese paper reveal who told it about the planned statement?") == "sources"
+
+
+def test_relying_on_something_less_is_reducing_dependence() -> None:
+    assert "reduce dependence" in expand_names("What are Japan and Europe hoping to rely on less by teaming up?")
