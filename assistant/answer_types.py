@@ -569,7 +569,7 @@ def _new_names(text: str, question: str, sort: str = "any") -> list[str]:
                  and w.lower() not in OFFICE_WORDS and w.upper() not in GENERIC_ACRONYMS]
         if sort in ("person", "city", "place"):
             words = [w for w in words if not w.isupper()]  # "AI" is nobody and nowhere
-        if sort in ("person", "city") and (any(w.lower() in ORG_WORDS for w in name.split()) or name in _listed_orgs(text)):
+        if sort in ("person", "city") and (any(w.lower() in ORG_WORDS for w in name.split()) or name in listed_orgs(text)):
             continue  # "tech giants such as Nvidia, Arm, and Amazon": Arm is no person
         if sort == "org" and any(w.lower() in TITLES for w in name.split()):
             continue  # "Prime Minister Fumio Kishida" is a person
@@ -905,7 +905,7 @@ def contradicted_agent(question: str, sentences: list[str]) -> tuple[str, str, s
 
 # "Is Reuters cited?", "Does either article mention Ivanova?": whether a name is in the articles at all.
 # (Not "quoted": whether someone's own words are given is another question, the "words" kind.)
-_MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up)"
+_MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up|involved)"
 _MENTION_QUESTION = (
     re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|are|was|were)\s+(?P<what>[^?]{{2,60}}?)\s+(?i:ever\s+|also\s+|even\s+)?"
                rf"(?i:{_MENTIONED})(?:\s+(?i:anywhere|at all|in (?:either|both|any|the) (?:\w+\s*){{1,3}}))?\s*\??\s*$"),
@@ -1051,6 +1051,20 @@ def article_meta_question(question: str) -> str | None:
     return None
 
 
+# The other things a two-part question asks of an article ("Which outlet published it, and when?").
+_META_WORDS = {"source": re.compile(r"\b(?:outlet|publisher|publication|website|site|who published|published by)\b", re.I),
+               "date": re.compile(r"\b(?:date|dated|when)\b", re.I),
+               "title": re.compile(r"\b(?:title|headline)\b", re.I)}
+
+
+def more_meta_fields(question: str, first: str) -> list[str]:
+    """The fields of an article a question asks besides ``first`` (what `article_meta_question` found):
+    "What's the headline and date of the MENAFN piece?" -> ["title"] after "date"."""
+    if not re.search(r"\band\b|&", question, re.I):
+        return []
+    return [f for f, pattern in _META_WORDS.items() if f != first and pattern.search(question)]
+
+
 # "Did the Asahi Shimbun name its sources?": answered by what a sentence says of its sources ("the exact
 # sources of the newspaper report are undisclosed"), which need not name the paper.
 _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\w*|identif\w*|cite[sd]?|citing)\s+"
@@ -1150,7 +1164,7 @@ _ORG_LIST = re.compile(rf"\b(?:compan(?:y|ies)|firms?|giants?|corporations?|make
                        rf"{_ENUMERATION.pattern[2:]}", re.I)
 
 
-def _listed_orgs(text: str) -> set[str]:
+def listed_orgs(text: str) -> set[str]:
     """The names a sentence lists as companies ("tech giants such as Nvidia, Arm, and Amazon")."""
     found = set()
     for match in _ORG_LIST.finditer(text):
@@ -1160,6 +1174,19 @@ def _listed_orgs(text: str) -> set[str]:
             if name.group(1):
                 break
     return found
+
+
+# "Is Microsoft one of the companies named ...?", "Does the article list Google among the firms?": whether the
+# articles name something among a list they give, which the list answers, unlike "Is SoftBank part of it?".
+_COMPANY_NOUNS = r"compan(?:y|ies)|firms?|giants?|corporations?|makers?|manufacturers?|businesses|players|partners|participants"
+_LISTED_QUESTION = re.compile(rf"\b(?:named|listed|mentioned|cited|included|names?|lists?|mentions?)\b.*\b(?:{_COMPANY_NOUNS})\b"
+                              rf"|\b(?:{_COMPANY_NOUNS})\b.*\b(?:named|listed|mentioned|cited|included)\b", re.I)
+
+
+def asks_if_listed(question: str) -> bool:
+    """Whether a yes/no question asks if the articles name something among the companies (or firms) they
+    list: "Is Microsoft one of the companies named as part of the framework?"."""
+    return yes_no_form(question) and bool(_LISTED_QUESTION.search(question))
 
 
 def enumerated(text: str, unit: str = "") -> list[str]:
@@ -1194,6 +1221,21 @@ def count_of(names: list[str]) -> str:
 # Events the articles date only for some (the summit) and not for others (the interview, the request): a date
 # question about one of these takes only a sentence that names it.
 _DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement)s?\b", re.I)
+
+
+# What happens in a sentence besides the event asked about: a date after one of these words dates it instead.
+_OTHER_EVENT = re.compile(r"\b(?:launch|start|begin|began|kick|meet|meets|meeting|visit|summit|held|hold|talks|dialogue"
+                          r"|statement|sign)\w*", re.I)
+
+
+def _dates_another_event(text: str, event: str) -> bool:
+    """Whether every date in ``text`` is nearer another event than the ``event`` noun ("interview",
+    "request") it is asked for: another event's word stands between the noun and each date."""
+    noun = re.search(rf"\b{event[:6]}", text, re.I)
+    dates = [m.start() for m in (*_EXPLICIT_DATE.finditer(text), *_LOOSE_DATE.finditer(text))]
+    if noun is None or not dates:
+        return False
+    return all(_OTHER_EVENT.search(text[min(d, noun.end()):max(d, noun.start())]) for d in dates)
 
 
 def carries(text: str, kind: str | None, question: str = "", about: str = "") -> float:
@@ -1292,6 +1334,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         if (event and not re.search(rf"\b{event.group(1)[:6]}", text, re.I)
                 and not any(re.search(rf"\b{re.escape(p)}\b", text) for p in people)):
             return 0.0
+        if event and _dates_another_event(text, event.group(1)):
+            return 0.0  # "responding to an EU request and set to launch as early as April": April dates the launch
         if _EXPLICIT_DATE.search(text):
             return 1.0
         # "as early as April" tells when, roughly; not which day.

@@ -200,7 +200,7 @@ class Assistant:
         articles answer."""
         # "Which of the two articles covers …, and does the other mention it?" is answered with the article
         # (Verifier.extract); "…, and how does China figure in the other one?" asks what each says.
-        if not compares_articles(question) or (
+        if not compares_articles(question) or article_meta_question(question) or (
                 which_article(question) and not re.search(r"\b(?:how|what)\b[^?]*\bthe other\b", question, re.I)):
             return None
         topic = article_topic(expand_names(question))  # the articles' words for the asker's, before any is stripped

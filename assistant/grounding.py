@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -22,6 +22,7 @@ from assistant.answer_types import (
     asked_about,
     asked_events,
     asks_every_article,
+    asks_if_listed,
     asks_reason,
     carries,
     contradicted_agent,
@@ -32,9 +33,11 @@ from assistant.answer_types import (
     enumerated,
     expected_kind,
     gives_reason,
+    listed_orgs,
     mention_asked,
     misnames_office,
     month_days,
+    more_meta_fields,
     name_slot,
     names_an_office,
     offers_choice,
@@ -585,6 +588,10 @@ class Verifier:
         meta = article_meta_question(question)
         if meta:
             found = self._article_meta(question, hits, meta)
+            for field in more_meta_fields(question, meta) if found else []:
+                # "Which outlet published the alliance article, and when?": each field in turn.
+                if (more := self._article_meta(question, hits, field)) is not None:
+                    found = _together(found, more)  # type: ignore[arg-type]
             if found:
                 return found
         # A heading ("Strengthening Bilateral High-Tech Ties") states nothing: only sentences answer.
@@ -665,6 +672,12 @@ class Verifier:
         note = ""
         if absent:
             note = _not_mentioned(absent)
+            if asks_if_listed(asking) and (listing := self._listing(asking, candidates)):
+                # "Is Microsoft one of the companies named ...?": no, and the list the articles do give.
+                hit, sent, names = listing
+                said = (f"No: {note[0].lower()}{note[1:-1]}; the ones they name are {_joined(names)}: "
+                        f"“{sent[2]}” [1]")
+                return Extraction(said, [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)], False, "", "", settled=True)
             if _asked_about(asked, absent):
                 return Extraction(note, [], True, "absent", note, absent=tuple(absent))
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
@@ -745,6 +758,16 @@ class Verifier:
             # "How many companies ...?" answered by a list: the count, then the sentence that lists them.
             text = f"{count_of(listed)}. [1] {text}"
         return Extraction(f"{note} {text}" if note else text, citations, False, "", note, absent=tuple(absent))
+
+    def _listing(self, question: str, candidates: list[tuple[Hit, tuple[int, int, str]]]
+                 ) -> tuple[Hit, tuple[int, int, str], list[str]] | None:
+        """The sentence closest to ``question`` that lists companies (or firms, or papers), with the names
+        in its order; None when no candidate lists any."""
+        lists = [(h, s, sorted(names, key=s[2].find)) for h, s in candidates if (names := listed_orgs(s[2]))]
+        if not lists:
+            return None
+        scores = self.relevance(question, [s[2] for _, s, _ in lists])
+        return max(zip(scores, lists), key=lambda t: t[0])[1]
 
     def _misdated_confirmation(self, asked: str, hits: list[Hit]) -> Extraction | None:
         """For an instruction to confirm a claim that dates something wrongly ("Just confirm that Kishida's
@@ -1155,6 +1178,30 @@ def _other_option_told(question: str, name: str, passages: str) -> bool:
         return False
     words = content_words(other) - _ABOUT_TEXT_WORDS
     return bool(words) and words <= content_words(passages)
+
+
+def _together(first: Extraction, second: Extraction) -> Extraction:
+    """Two answers about an article as one: the second's markers follow the first's, a passage both cite
+    keeps its first number, and the whole is refused only when both are."""
+    numbers: dict[int, int] = {}
+    citations = list(first.citations)
+    for c in second.citations:
+        same = next((f for f in citations if (f.chunk_id, f.quote) == (c.chunk_id, c.quote)), None)
+        if same is None:
+            same = replace(c, n=len(citations) + 1)
+            citations.append(same)
+        numbers[c.n] = same.n
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", second.text)
+    if first.refused and not second.refused:
+        return second._replace(text=f"{first.text} {text}", citations=citations)
+    if second.refused and not first.refused:
+        return first._replace(text=f"{first.text} {second.text}", citations=citations)
+    return first._replace(text=f"{first.text} {text}", citations=citations)
+
+
+def _joined(names: list[str]) -> str:
+    """"Nvidia, Arm and Amazon"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _not_mentioned(names: list[str]) -> str:

@@ -36,6 +36,10 @@ _MONTHS = ("January February March April May June July August September October 
 _SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)", re.I)
 
 
+# "was reuters involved or nah": a tag that asks for a yes or no adds nothing to the question.
+_YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)", re.I)
+
+
 def _month(match: re.Match[str]) -> str:
     short = match.group(1).lower()[:3]
     return next(m for m in _MONTHS if m.lower().startswith(short))
@@ -75,7 +79,7 @@ def truecase(question: str, known: dict[str, str]) -> str:
     """The question with its lower-case names written as names ("what did biden say about china" -> "what
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan")."""
-    question = _US.sub("US", question)
+    question = _YES_NO_TAG.sub("", _US.sub("US", question))
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -537,3 +538,34 @@ def test_each_article_on_the_place_named_beyond_the_main_story(extractive):
     assert len(answer.citations) == 2 and all("China" in c.quote for c in answer.citations)
     both = extractive.ask("Both articles bring China into the story — in what context does each do so?")
     assert len(both.citations) == 2 and all("China" in c.quote for c in both.citations)
+
+
+def test_a_company_the_list_lacks_is_answered_no_with_the_list(extractive):
+    answer = extractive.ask("Is Microsoft one of the companies named as part of the planned Japan–US AI research framework?")
+    assert not answer.refused and answer.text.startswith("No: the articles do not mention Microsoft;")
+    assert re.search(r"(?i)nvidia, arm and amazon", answer.text) and "Amazon" in answer.citations[0].quote
+    check_citations(extractive, answer)
+    # Whether it takes part, not whether it is named, the articles leave open; a list of papers is no list of firms.
+    assert extractive.ask("Is Arm's parent company SoftBank also part of the planned Japan-US framework?").refused
+    assert extractive.ask("Is Bloomberg one of the newspapers cited?").refused
+
+
+def test_two_fields_of_an_article_are_both_answered(extractive):
+    answer = extractive.ask("Which outlet published the MENAFN piece and on what date?")
+    assert not answer.refused and "published by MENAFN" in answer.text and "March 31, 2024" in answer.text
+    assert [c.n for c in answer.citations] == [1]  # one header, cited once
+    answer = extractive.ask("What is the outlet and the date of the second article?")
+    assert "MENAFN" in answer.text and "March 31, 2024" in answer.text  # not each article's sentence on the topic
+
+
+def test_a_date_that_belongs_to_another_event_does_not_date_the_request(extractive):
+    # "responding to an EU request and set to launch as early as April": April dates the launch.
+    assert extractive.ask("When was the request made?").refused
+    answer = extractive.ask("When is the Japan-EU framework set to launch?")
+    assert not answer.refused and "as early as April" in answer.text
+
+
+def test_whether_a_paper_was_involved_is_a_mention_question(extractive):
+    answer = extractive.ask("was reuters involved in the report or nah")
+    assert not answer.refused and answer.text.startswith("Yes: “") and "via Reuters" in answer.citations[0].quote
+    assert extractive.ask("is bloomberg involved in the report, or not?").text == "The articles do not mention Bloomberg."
