@@ -49,7 +49,7 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
                         r"|\b(?:what|which|same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
-                        r"|\bhow soon\b|\bscheduled for\b"
+                        r"|\bhow soon\b|\bscheduled for\b|\b(?:earliest|soonest)\b[^?]{0,12}\bwhen\b|\bwhen\b[^?]{0,40}\bat the earliest\b"
                         r"|\b(?:what|what's|what is|what was)\s+(?:the\s+)?(?:\w+\s+)?(?:timeline|time ?frame|timetable|schedule)\b", re.I)),
 ]
 
@@ -109,6 +109,11 @@ _WORDS_QUESTION = re.compile(
     r"((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+?)(?:'s|’s)\s+(?:exact|own|actual|precise)\s+words\b"
     r"|\b(?:exact|actual|precise)\s+words\s+(?:of|from|by|that)\s+((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)"
     r"|\b(?:direct(?:ly)?\s+quot\w*|verbatim|word for word)\s+(?:from|of|by|what)?\s*((?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w.-]+)")
+# "what exactly did she say? give me her words": the words of someone a pronoun stands for.
+_THEIR_WORDS = re.compile(r"\b(?:her|his|their)\s+(?:exact\s+|own\s+|actual\s+|precise\s+)?words\b"
+                          r"|\bwhat\s+exactly\s+(?:did|does)\s+(?:she|he|they)\s+say\b", re.I)
+_SPOKEN_QUOTE = re.compile(r"\b(?:said|says|told\s+\w+|stated|added|wrote|noted)\s*[,:]?\s*[“\"]"
+                           r"|[”\"],?\s+(?:\w+\s+){0,3}(?:said|says|added|noted|stated|wrote)\b", re.I)
 _QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 _DIRECT_QUOTE = re.compile(r"\b(?:direct|exact|verbatim|word-for-word|actual)\s+quot(?:e|es|ation|ations)\b|\bverbatim\b"
                            r"|\bword for word\b|\bin (?:her|his|their) own words\b", re.I)
@@ -158,7 +163,11 @@ _REACTION_QUESTION = re.compile(
     rf"(?:respond|react|repl(?:y|ied)|answer|view|take)\b"
     rf"|\b(?:[Ww]hat|[Hh]ow) (?:was|is|were|are) {_NAMES}(?:'s|’s)\s+(?:\w+\s+)?(?:response|reaction|reply|view|stance|position(?=\s+(?:on|about|regarding|towards?)\b))\b"
     rf"|\b(?:response|reaction|reply|comments?|statements?) (?:from|by|of) {_NAMES}"
-    rf"|\b(?:[Hh]ave|[Hh]as|[Dd]id|[Dd]oes|[Dd]o) {_NAMES}\s+(?:\w+\s+)?(?:confirm|comment|respond|react|den(?:y|ied)|announce)"
+    rf"|\b(?:[Hh]ave|[Hh]as|[Dd]id|[Dd]oes|[Dd]o) {_NAMES}\s+(?:\w+\s+)?(?:confirm|comment|respond|react|den(?:y|ied)|announce"
+    rf"|sa(?:y|id) anything)"
+    # "what China goverment answer to this plan?"
+    rf"|\b[Ww]hat (?:(?:did|does|do|will|would|has|have)\s+)?{_NAMES}\s+(?:gov\w*\s+|officials?\s+)?"
+    rf"(?:answer|respond|repl(?:y|ied|ies)|react)\w*\s+(?:to|about)\b"
     r"|\b[Hh]ow (?:did|do|does|have|has|will|would) (?:the\s+)?(markets?|investors?|analysts?|critics?|industry|experts?"
     r"|observers?|rivals?|competitors?|lawmakers?|public)\s+(?:respond|react|view|take|receive)")
 _REACTION_VERB = re.compile(
@@ -181,7 +190,7 @@ _NAMED_THINGS = (r"framework|agreement|deal|pact|initiative|program|programme|pr
                  r"|accord|treaty|statement|policy|law|body|group|consortium|fund|dialogue|platform|venture")
 _CALLED_QUESTION = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the\s+(?:official\s+|full\s+|formal\s+|actual\s+)?"
                               rf"name\s+of\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){{0,4}}?({_NAMED_THINGS})s?\b"
-                              rf"|\bwhat (?:is|will) (?:the\s+)?(?:[\w-]+\s+){{0,3}}?({_NAMED_THINGS}) (?:be )?(?:called|named)\b", re.I)
+                              rf"|\bwhat (?:is|will) (?:the\s+)?(?:[\w-]+\s+){{0,3}}?({_NAMED_THINGS}) (?:going to be |to be |be )?(?:called|named)\b", re.I)
 # "Who is Iliana Ivanova?": who someone is, which a sentence tells by their title, not by naming another.
 _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
                           # "Who is Iliana Ivanova, according to the article?"
@@ -600,6 +609,7 @@ _OUTCOME_QUESTION = re.compile(
     r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b"
     r"|\bwhat did\b[^?]{0,60}?\b(?:agree|decide|settle)\s+(?:to|on|upon)\b|\bend(?:ed)? up (?:signing|agreeing|saying|announcing|deciding)"
     r"|\bactually (?:issued|signed|agreed|said|announced|released|decided|happened|came out)\b"
+    r"|\b(?:turn|turned) out\b|\bhow did (?:it|the \w+|the \w+ \w+) go\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b"
     # "Did the statement actually come out on April 10?": whether what was planned happened.
@@ -620,14 +630,15 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b", re.I)),
     ("date", re.compile(
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
-        rf"appear(?:ed)?|released|written|run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
+        rf"appear(?:ed)?|released|written|(?<!to )run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
         rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE}|the [\w-]+ one)\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
         # search-box style: "menafn japan us ai article publish date"
         r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
         re.I)),
     ("title", re.compile(rf"\b(?:title|headline) of\b[^?]*\b{_ARTICLE}\b|\bwhat (?:is|was) the {_ARTICLE}(?:'s)? "
-                         r"(?:title|headline)\b|\b(?:called|titled|headlined)\?", re.I)),
+                         r"(?:title|headline)\b"
+                         rf"|\b(?:{_ARTICLE}|it|this|that|one)\s+(?:\w+\s+)?(?:called|titled|headlined)\?", re.I)),
 ]
 
 
@@ -978,6 +989,18 @@ _ABOUT_THE_TEXT = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|wri
                              r"|reveal\w*|present\w*|describ\w*)\b", re.I)
 
 
+# "Is the Japan-EU dialogue about developing materials for solar panels?": what the talks are about, which the
+# sentence that tells of them answers, whatever the asker guessed.
+_TOPIC_YES_NO = re.compile(r"\b(?:dialogue|talks|framework|cooperation|collaboration|partnership|agreement|deal|statement"
+                           r"|declaration|initiative|effort|accord|alliance)\b[^?]{0,30}?\b(?:about|focus(?:ed|es|ing)?\s+on"
+                           r"|cent(?:red|ered)\s+on|concern(?:s|ed|ing)?)\b", re.I)
+
+
+def asks_topic(question: str) -> bool:
+    """Whether a yes/no question asks what something is about ("Is the dialogue about solar panels?")."""
+    return bool(_YES_NO.match(question) and _TOPIC_YES_NO.search(question))
+
+
 def yes_no_form(question: str) -> bool:
     """Whether the question opens the way a yes/no question does ("Does ...", "Has ...", "Will ...")."""
     return bool(_YES_NO.match(question))
@@ -1074,7 +1097,11 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                # "Did the Japanese paper reveal who told it about the planned statement?"
                                r"|\bwho\s+(?:told|informed|briefed)\s+(?:it|them|the\s+(?:paper|newspaper|daily|outlet))\b"
                                r"|\bwhere\b[^?]{0,30}\bg[eo]t\s+(?:that|the|its|their|this|her|his)\s+(?:information|info|story|news)\b"
-                               r"|\b(?:information|info|story|news) came from\b", re.I)
+                               r"|\b(?:information|info|story|news) came from\b"
+                               # "Did the Asahi Shimbun say who its sources were?", "it tell who give them the information?"
+                               r"|\bwho\s+(?:its|their)\s+sources?\s+(?:were|was|are|is)\b"
+                               r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+)?(?:information|info)\b"
+                               r"|\binsiders?\b", re.I)
 
 
 @functools.lru_cache(maxsize=512)  # pure, and asked per claim and per passage by Verifier.support
@@ -1088,6 +1115,8 @@ def expected_kind(question: str) -> str | None:
     words = _WORDS_QUESTION.search(question)
     if words:
         return "words:" + next(g for g in words.groups() if g).split()[-1].rstrip(".")
+    if _THEIR_WORDS.search(question):
+        return "words:"  # whoever "her" is, only a sentence that quotes someone gives words
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     if speech:
         speaker = re.sub(r"(?:'s|’s)$", "", next(g for g in speech.groups() if g).split()[-1])  # "Nvidia's chief executive"
@@ -1176,17 +1205,24 @@ def listed_orgs(text: str) -> set[str]:
     return found
 
 
-# "Is Microsoft one of the companies named ...?", "Does the article list Google among the firms?": whether the
-# articles name something among a list they give, which the list answers, unlike "Is SoftBank part of it?".
+# "Is Microsoft one of the companies named ...?", "Does the article list Google among the firms?", "amazon is
+# part of this AI R&D structure?": whether something is among the companies the articles list, which the list
+# answers (a name it lacks is not named there).
 _COMPANY_NOUNS = r"compan(?:y|ies)|firms?|giants?|corporations?|makers?|manufacturers?|businesses|players|partners|participants"
 _LISTED_QUESTION = re.compile(rf"\b(?:named|listed|mentioned|cited|included|names?|lists?|mentions?)\b.*\b(?:{_COMPANY_NOUNS})\b"
                               rf"|\b(?:{_COMPANY_NOUNS})\b.*\b(?:named|listed|mentioned|cited|included)\b", re.I)
+_MEMBERSHIP = re.compile(rf"\b(?:is|are|was|were)\s+(?:[\w'’&-]+\s+){{0,3}}?(?:part of|in|one of|among|on|included"
+                         rf"|involved in|listed|named)\b[^?]*\b(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})",
+                         re.I)
 
 
 def asks_if_listed(question: str) -> bool:
-    """Whether a yes/no question asks if the articles name something among the companies (or firms) they
-    list: "Is Microsoft one of the companies named as part of the framework?"."""
-    return yes_no_form(question) and bool(_LISTED_QUESTION.search(question))
+    """Whether a yes/no question asks if something is among the companies (or firms) the articles list: "Is
+    Microsoft one of the companies named as part of the framework?", "Microsoft also is in the AI framework
+    together with Nvidia, yes?"."""
+    if _WH.search(question) and not yes_no_form(question):
+        return False
+    return bool((yes_no_form(question) and _LISTED_QUESTION.search(question)) or _MEMBERSHIP.search(question))
 
 
 def enumerated(text: str, unit: str = "") -> list[str]:
@@ -1310,6 +1346,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
                        or re.search(rf"\b{name},\s+which\b|\b(?:role|part) (?:of|for) {name}\b", text, re.I)) else 0.0
     if kind.startswith("words:"):
         name = re.escape(kind.partition(":")[2])
+        if not name:
+            return 1.0 if _SPOKEN_QUOTE.search(text) else 0.0  # someone's words, not a phrase in quotation marks
         return 1.0 if re.search(rf"\b{name}\b", text, re.I) and _QUOTATION.search(text) else 0.0
     if kind.startswith("speech:"):
         name = re.escape(kind.partition(":")[2])

@@ -18,6 +18,7 @@ from assistant.answer_types import (
     article_topic,
     asked_about,
     asks_to_confirm,
+    asks_topic,
     asks_yes_or_no,
     compares_articles,
     expected_kind,
@@ -231,8 +232,8 @@ class Assistant:
             citations.append(citation)
         if len(citations) < 2:
             return None
-        if yes_no_form(question):
-            parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?"
+        if yes_no_form(question) or re.search(r"\b(?:do|does|did|are|is)\s+(?:they\s+|the two\s+)?both\b", question, re.I):
+            parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?", "... - do both say …?"  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 
     def _which_is_which(self, question: str, hits: list[Hit]) -> Extraction | None:
@@ -523,7 +524,7 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            if (refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw)
+            if (refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
                     and not (extracted.citations and denies(search_for, extracted.citations[0].quote))):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so

@@ -222,7 +222,8 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
          r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her|that|this)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
          r"|where\b[^?]{0,30}\bgot\s+(?:that|the|its|their|this)\s+(?:information|info|story|news)"
          r"|where\b[^?]{0,30}\binformation came from"
-         r"|\bwho\b[^?]{0,25}\bsources\b", "sources undisclosed not cited"),
+         r"|\bwho\b[^?]{0,25}\bsources\b|who\s+(?:gave|give|gives)\s+(?:them|it|the\s+paper)\s+(?:the\s+|that\s+)?(?:information|info)"
+         r"|insiders?", "sources undisclosed not cited"),
         (r"point of|purpose of|what for\b", "aim seeks to"), (r"\blabel\w*", "describing as"),
         ("declaration|communiqu[eé]", "joint statement"), ("get-together|summit", "meeting"),
         ("scoop", "newspaper report"),

@@ -267,3 +267,12 @@ def test_a_yes_the_articles_deny_is_answered_with_the_sentence_that_says_no(tmp_
     assert not answer.refused and "reported its sources" not in answer.text
     assert "undisclosed" in answer.text or "not cited" in answer.text
     assert answer.citations and all(c.quote in c.text for c in answer.citations)
+
+
+def test_a_wrong_guess_at_what_talks_are_about_gets_what_they_are_about(tmp_path, articles_copy, minilm):
+    # The model's "No, … not about … solar panels" is supported by no sentence; whether talks are about
+    # something is answered by the sentence that says what they are about, not refused.
+    a, _ = make(tmp_path, articles_copy, minilm,
+                ["No, the Japan-EU dialogue is not about developing materials for solar panels. [1]"])
+    answer = a.ask("Is the Japan-EU dialogue about developing materials for solar panels?")
+    assert not answer.refused and "processors and batteries" in answer.text

@@ -1136,3 +1136,30 @@ def test_who_told_the_paper_asks_for_its_sources() -> None:
 
 def test_relying_on_something_less_is_reducing_dependence() -> None:
     assert "reduce dependence" in expand_names("What are Japan and Europe hoping to rely on less by teaming up?")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # Round 11: the earliest start, a government's answer, a company saying anything, words of "her".
+    ("the europe and japan talking about chip and battery stuff, earliest when it can begin?", "date"),
+    ("what China goverment answer to this japan US plan?", "reaction:China"),
+    ("Did Nvidia say anything about being part of this?", "reaction:Nvidia"),
+    ("Which publication did Iliana Ivanova speak to?", "name:org"),  # speaking to a paper is no reaction
+    ("what exactly did she say? give me her words", "words:"),
+    ("So how did the April 10 summit actually turn out?", "outcome"),
+    ("Did the Asahi Shimbun say who its sources were?", "sources"),
+    ("newspaper story about this, it tell who give them the information? some insider names?", "sources"),
+])
+def test_round_11_kinds(question, kind):
+    assert expected_kind(question) == kind
+
+
+def test_a_framework_being_called_something_is_no_question_about_a_title():
+    assert article_meta_question("What is the new AI research framework going to be called?") is None
+    assert article_meta_question("What is the MENAFN article called?") == "title"
+    # "OK to run?" asks whether to publish a draft, not when a story ran.
+    assert article_meta_question("My draft says Kishida will meet Biden in Tokyo next month, per the alliance story. OK to run?") is None
+
+
+def test_someones_words_need_a_quote_they_spoke():
+    assert carries('Ivanova said: "We welcome this cooperation with Japan."', "words:") == 1.0
+    assert carries('The statement will describe their relationship as "global partnership" between them.', "words:") == 0.0
