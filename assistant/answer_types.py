@@ -142,6 +142,8 @@ _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|pro
 _AUTHOR_QUESTION = re.compile(r"\bwho(?:'s|’s| is| was| were| are) the (?:[A-Z][\w.-]*\s+){0,2}(?:author|writer|reporter|journalist"
                               r"|correspondent)s?\b"
                               r"|\bwho (?:wrote|authored|penned)\b|\b(?:author|writer)'s name\b"
+                              # "What's the name of the Business Daily reporter who interviewed Ivanova?"
+                              r"|\bname of the (?:[\w-]+\s+){0,3}(?:author|writer|reporter|journalist|correspondent|interviewer)s?\b"
                               r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:author|writer|reporter|journalist|correspondent)s?\b",
                               re.I)
 _BYLINE = re.compile(r"\b(?:[Bb]y|[Aa]uthor:?|[Ww]riter:?|[Rr]eporter|[Cc]orrespondent|[Rr]eporting by)\s+"
@@ -195,7 +197,7 @@ _CALLED_QUESTION = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the
 _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
                           # "Who is Iliana Ivanova, according to the article?"
                           r"\s*(?:,?\s*(?:according to|per|in)\s+(?:the|this|that|both|either)\s+(?:\w+\s+)?(?:articles?|pieces?|reports?"
-                          r"|stor(?:y|ies)))?\s*(?:\?|$)", re.I)
+                          r"|stor(?:y|ies))(?:\s+(?:that|which)\s+[^?]{1,40})?)?\s*(?:\?|$)", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -271,7 +273,7 @@ def _reacts(text: str, name: str) -> bool:
 # What is asked for decides which names count: a country does not answer "which minister" or "which city".
 _PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|people|persons?|individuals?"
                  r"|executives?|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
-_ORG_NOUNS = (r"newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies"
+_ORG_NOUNS = (r"newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies|wires?"
               r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?|players|giants"
               r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
 _COUNTRY_NOUNS = r"countries|country|nations?|nationalit(?:y|ies)|governments?|member states|states?"
@@ -1151,7 +1153,12 @@ def expected_kind(question: str) -> str | None:
         return "role:" + next(g for g in role.groups() if g)
     if _OUTCOME_QUESTION.search(question):
         return "outcome"
+    if (asked := fragment_question(question)) is not None:
+        return expected_kind(asked)
+    why = _REASON_QUESTION.search(question)
     for kind, pattern in _QUESTION_KINDS:
+        if why and kind in ("number", "money", "share"):
+            continue  # "why is Washington limiting how many AI processors can be shipped?" asks a reason
         if pattern.search(question):
             if kind == "date" and _DAY_ASKED.search(question):
                 return "date:day"
@@ -1173,6 +1180,31 @@ def expected_kind(question: str) -> str | None:
     if _specific(question):
         return "name:any"  # "List the materials they will develop", "Tell me exactly which benefits ..."
     return None
+
+
+# A search-box fragment ("ivanova interview date", "kishida biden meeting city", "rare metals deal value usd")
+# names what it asks for by a noun, which stands for the question a sentence would ask.
+_FRAGMENT_SLOTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:date|day|dates)\b", re.I), "When is it?"),
+    (re.compile(r"\b(?:city|town|venue|location)\b", re.I), "In which city is it?"),
+    (re.compile(r"\b(?:value|cost|usd|dollars?|budget|amount|price|worth|funding)\b", re.I), "How much money is it worth?"),
+]
+_FRAGMENT_REACTION = re.compile(r"\b([A-Z][\w-]*)\s+(?:reaction|response|reply)\b")
+_FRAGMENT_OFFICE = re.compile(r"\b([A-Z][\w&-]*)\s+(ceo|chief executive|boss|chairman|founder|president)\b", re.I)
+
+
+def fragment_question(question: str) -> str | None:
+    """The question a search-box fragment stands for, when it is one (no question word, not a yes/no
+    question, at most ten words): "China reaction to US Japan AI pact" -> "How did China react?", "Arm
+    ceo name in ai deal" -> "Who is Arm's ceo?"; None otherwise."""
+    words = question.rstrip(" ?").split()
+    if not words or len(words) > 10 or _WH.search(question) or _YES_NO.match(question) or re.search(r"\b(?:y/n|yes or no)\b", question, re.I):
+        return None
+    if reaction := _FRAGMENT_REACTION.search(question):
+        return f"How did {reaction.group(1)} react?"
+    if office := _FRAGMENT_OFFICE.search(question):
+        return f"Who is {office.group(1)}'s {office.group(2)}?"
+    return next((asked for pattern, asked in _FRAGMENT_SLOTS if pattern.search(question)), None)
 
 
 def _lists(text: str, mention: re.Match[str], question: str) -> bool:
@@ -1216,13 +1248,18 @@ _MEMBERSHIP = re.compile(rf"\b(?:is|are|was|were)\s+(?:[\w'’&-]+\s+){{0,3}}?(?
                          re.I)
 
 
+_LISTED_FRAGMENT = re.compile(rf"^\s*(?:[\w'’&.-]+\s+){{1,2}}(?:part of|one of|among|included in|on the list)\b[^?]*"
+                              rf"\b(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})", re.I)
+
+
 def asks_if_listed(question: str) -> bool:
     """Whether a yes/no question asks if something is among the companies (or firms) the articles list: "Is
     Microsoft one of the companies named as part of the framework?", "Microsoft also is in the AI framework
     together with Nvidia, yes?"."""
     if _WH.search(question) and not yes_no_form(question):
         return False
-    return bool((yes_no_form(question) and _LISTED_QUESTION.search(question)) or _MEMBERSHIP.search(question))
+    return bool((yes_no_form(question) and _LISTED_QUESTION.search(question)) or _MEMBERSHIP.search(question)
+                or _LISTED_FRAGMENT.search(question))  # "amazon part of ai r&d framework y/n"
 
 
 def enumerated(text: str, unit: str = "") -> list[str]:
@@ -1256,7 +1293,9 @@ def count_of(names: list[str]) -> str:
 
 # Events the articles date only for some (the summit) and not for others (the interview, the request): a date
 # question about one of these takes only a sentence that names it.
-_DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement)s?\b", re.I)
+_DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement|curb|restriction|ban)s?\b", re.I)
+# The words a sentence may tell of such an event in ("curbs" are told of as "efforts to restrict").
+_EVENT_WORDS = {"curb": r"curb|restrict", "restriction": r"restrict|curb", "ban": r"\bban|restrict"}
 
 
 # What happens in a sentence besides the event asked about: a date after one of these words dates it instead.
@@ -1265,9 +1304,9 @@ _OTHER_EVENT = re.compile(r"\b(?:launch|start|begin|began|kick|meet|meets|meetin
 
 
 def _dates_another_event(text: str, event: str) -> bool:
-    """Whether every date in ``text`` is nearer another event than the ``event`` noun ("interview",
-    "request") it is asked for: another event's word stands between the noun and each date."""
-    noun = re.search(rf"\b{event[:6]}", text, re.I)
+    """Whether every date in ``text`` is nearer another event than the words ``event`` (a pattern: "interv",
+    "restrict|curb") tell the asked-for one in: another event's word stands between them and each date."""
+    noun = re.search(rf"\b(?:{event})", text, re.I)
     dates = [m.start() for m in (*_EXPLICIT_DATE.finditer(text), *_LOOSE_DATE.finditer(text))]
     if noun is None or not dates:
         return False
@@ -1368,11 +1407,13 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # (A sentence about a person the question names may tell of it in other words: "Ivanova spoke to the
         # paper on March 3".)
         event = _DATED_EVENT.search(question_part(question)) if question else None
-        people = [n.split()[-1] for n, place in entities(question_part(question), skip_first=True) if not place]
-        if (event and not re.search(rf"\b{event.group(1)[:6]}", text, re.I)
+        # (An acronym is no person: "AI" in "the AI chip export curbs" does not tie the summit's sentence to them.)
+        people = [n.split()[-1] for n, place in entities(question_part(question), skip_first=True) if not place and not n.isupper()]
+        told = _EVENT_WORDS.get(event.group(1).lower(), event.group(1)[:6]) if event else ""
+        if (event and not re.search(rf"\b(?:{told})", text, re.I)
                 and not any(re.search(rf"\b{re.escape(p)}\b", text) for p in people)):
             return 0.0
-        if event and _dates_another_event(text, event.group(1)):
+        if event and _dates_another_event(text, told):
             return 0.0  # "responding to an EU request and set to launch as early as April": April dates the launch
         if _EXPLICIT_DATE.search(text):
             return 1.0
@@ -1440,12 +1481,14 @@ def first_question(question: str) -> str:
 # accomplish?": a reason or purpose, which a sentence gives in words like these. Not a requirement (a paraphrase
 # may give it otherwise), only a preference between sentences that are otherwise about as close.
 _REASON_QUESTION = re.compile(
-    r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,20},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
+    r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,40},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
     r"|\bwhat(?:'s|’s| is) in it for\b|\bsupposed to (?:accomplish|achieve|do|deliver)\b|\bmeant to (?:accomplish|achieve|do)\b"
     r"|\b(?:hope|hoping|want|wants|aim|aims|aiming|seek|seeks|seeking|trying|intended|designed) to (?:gain|achieve|accomplish|get)\b"
-    r"|\bwhat for\b|\b(?:get|gain) out of\b|\bwhat(?:'s|’s| is| are)\b[^?]{3,60}(?<!used )(?<!known )(?<!responsible )\bfor\s*\??\s*$", re.I)
+    r"|\bwhat for\b|\b(?:get|gain) out of\b|^[^?]{0,60}\b(?:why|reason|reasons|rationale)\s*\??\s*(?:\w+\s*)?\??$"
+    r"|\bwhat(?:'s|’s| is| are)\b[^?]{3,60}(?<!used )(?<!known )(?<!responsible )\bfor\s*\??\s*$", re.I)
 _PURPOSE = re.compile(_MOTIVE.pattern + r"|\b(?:aim(?:s|ed|ing)? (?:to|at)|attempt to|strategic move to|in the face of"
-                      r"|to (?:foster|leverage|strengthen|drive|deepen|promote|address|enhance|reduce|secure))\b", re.I)
+                      r"|to (?:foster|leverage|strengthen|drive|deepen|promote|address|enhance|reduce|secure|protect|prevent"
+                      r"|safeguard|counter))\b", re.I)
 
 
 def asks_reason(question: str) -> bool:

@@ -320,7 +320,7 @@ class Assistant:
             # that is false; the whole claim is named below, with what the articles say instead. (A claim only
             # to confirm, "Google … will join, right?", is answered; naming the absent names suffices.)
             text = text[len(note):].lstrip()
-        if not premise or (text.startswith("The articles do not") and text != REFUSAL_TEXT):
+        if not premise or (text.startswith(("The articles do not", "No: the articles do not")) and text != REFUSAL_TEXT):
             return text, citations, refused  # no claim, or a false one already named ("do not mention Google")
         # The claim is checked against the passages retrieved for it too: the question's may not hold the
         # sentence that gives the summit's date, and a date they lack is not thereby false.

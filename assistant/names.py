@@ -216,7 +216,7 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),
         # A story a wire service passed on is credited "(via Reuters)".
-        ("wire services?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
+        ("wire services?|wires?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
         # How news says its sources were not named, and what askers call them.
         (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off|who (?:told|informed|briefed) (?:it|them|the (?:paper|newspaper|daily))"
          r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her|that|this)\s+(?:[\w'’]+\s+){0,2}?sources?\b"
@@ -237,6 +237,19 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
 
 
 _ALSO = " (that is: "
+
+
+# The aliases keyword search adds (`search_words`): words of news attribution a question rarely shares with
+# its sentence ("which wire" / "(via Reuters)"). The others (capitals, synonyms) move rankings more than they
+# find: "Tokyo and Washington" searched as "Japan", "US" lost two passages' rank.
+_SEARCH_ALSO = frozenset({"via", "sources undisclosed not cited"})
+
+
+def search_words(question: str) -> str:
+    """The question with the attribution words news uses for the asker's ("news agency" -> "via"), for
+    keyword search."""
+    added = [also for pattern, also in _ALIASES if also in _SEARCH_ALSO and pattern.search(question)]
+    return f"{question} {' '.join(dict.fromkeys(added))}" if added else question
 
 
 def has_alias(name: str) -> bool:

@@ -27,7 +27,8 @@ _SPELLED = {"whats": "what's", "whos": "who's", "hows": "how's", "wheres": "wher
             "wasnt": "wasn't", "werent": "weren't", "havent": "haven't", "hasnt": "hasn't", "cant": "can't",
             "wouldnt": "wouldn't", "r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because",
             "w/": "with", "pls": "please", "plz": "please", "thx": "thanks", "govt": "government", "wat": "what", "n": "and", "w": "with",
-            "wen": "when", "bout": "about", "tho": "though", "cuz": "because", "coz": "because"}
+            "wen": "when", "bout": "about", "tho": "though", "cuz": "because", "coz": "because",
+            "thru": "through", "stmt": "statement", "jpn": "Japan"}
 _RUN_TOGETHER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _SPELLED if w != "w/") + r")(?![\w.&'’/-])|\bw/", re.I)
 
 
@@ -43,6 +44,9 @@ _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)"
 def _month(match: re.Match[str]) -> str:
     short = match.group(1).lower()[:3]
     return next(m for m in _MONTHS if m.lower().startswith(short))
+
+
+KNOWN_ORGS = frozenset(name.lower() for name in _KNOWN_ORGS)  # lower case, for lookups elsewhere
 
 
 def cased_names(texts: list[str]) -> dict[str, str]:

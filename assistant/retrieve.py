@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assistant.catalog import Catalog
 from assistant.embeddings import Embedder
-from assistant.names import about_other_pair, expand_names, pairs_in
+from assistant.names import about_other_pair, pairs_in, search_words
 from assistant.types import Article, Chunk
 from assistant.vectors import VectorStore
 
@@ -51,9 +51,9 @@ class Retriever:
     def search(self, question: str, k: int, article_ids: list[str] | None = None) -> list[Hit]:
         pool = max(k * 4, 20)
         dense = self.dense(question, pool, article_ids)
-        # Keyword search also looks for the articles' words for the asker's ("news agency" -> "via", for
+        # Keyword search also looks for the articles' words of attribution ("news agency" -> "via", for
         # "(via Reuters)"); the embedding already places synonyms near each other.
-        keyword = self.keyword(expand_names(question), pool, article_ids)
+        keyword = self.keyword(search_words(question), pool, article_ids)
         fused: dict[str, float] = {}
         for ranking in (dense, keyword):
             for rank, (cid, _) in enumerate(ranking):

@@ -542,7 +542,7 @@ def test_each_article_on_the_place_named_beyond_the_main_story(extractive):
 
 def test_a_company_the_list_lacks_is_answered_no_with_the_list(extractive):
     answer = extractive.ask("Is Microsoft one of the companies named as part of the planned Japan–US AI research framework?")
-    assert not answer.refused and answer.text.startswith("No: the articles do not mention Microsoft;")
+    assert not answer.refused and answer.text.startswith("No: the articles do not mention Microsoft.")
     assert re.search(r"(?i)nvidia, arm and amazon", answer.text) and "Amazon" in answer.citations[0].quote
     check_citations(extractive, answer)
     # Whether it takes part, not whether it is named, the articles leave open; a list of papers is no list of firms.
@@ -550,7 +550,7 @@ def test_a_company_the_list_lacks_is_answered_no_with_the_list(extractive):
     assert extractive.ask("Is Bloomberg one of the newspapers cited?").refused
     # Asked as a statement with a tag, the name first in it.
     answer = extractive.ask("Microsoft also is in the AI framework together with Nvidia, yes?")
-    assert answer.text.startswith("No: the articles do not mention Microsoft;") and not answer.refused
+    assert answer.text.startswith("No: the articles do not mention Microsoft.") and not answer.refused
 
 
 def test_a_company_the_list_has_is_answered_yes_with_the_list(extractive):
@@ -632,3 +632,40 @@ def test_an_answer_that_only_restates_the_question_is_followed_by_the_sentence_t
     assert extractive.verifier.misses_kind(question, "The Japan-EU effort seeks to mitigate [1].", [], extracted) == extracted[0]
     # A new word ("China") is an answer.
     assert extractive.verifier.misses_kind(question, "The effort seeks to mitigate reliance on China [1].", [], extracted) is None
+
+
+def test_round_12_search_box_fragments(extractive):
+    for question in ("ivanova interview date", "kishida biden meeting city", "rare metals deal value usd",
+                     "china reaction to us japan ai pact", "us ai chip export curbs start date", "arm ceo name in ai deal"):
+        assert extractive.ask(question).refused, question
+    answer = extractive.ask("amazon part of ai r&d framework y/n")
+    assert answer.text.startswith("Yes: “")
+    answer = extractive.ask("asahi story came thru which wire")
+    assert not answer.refused and "via Reuters" in answer.citations[0].quote
+    answer = extractive.ask("biden kishida meeting held in tokyo?")
+    assert not answer.refused and "United States" in answer.citations[0].quote
+    answer = extractive.ask("us ai chip export curbs china reason menafn")
+    assert "protect American technological supremacy" in answer.text
+
+
+def test_whether_it_is_confirmed_is_answered_by_the_articles_hedge(extractive):
+    answer = extractive.ask("Is it confirmed that Nvidia, Arm and Amazon will be part of a US-Japan AI research framework?")
+    assert answer.text.startswith("No, not confirmed: the articles say: “") and " may " in answer.citations[0].quote
+    check_citations(extractive, answer)
+    # Whether the companies confirmed it is their word, which the articles do not give.
+    assert extractive.ask("Have Nvidia, Arm or Amazon confirmed they'll actually join? Any comment from them?").refused
+    # A day asked to be certain is not hedged by "expected" elsewhere in the sentence.
+    assert not extractive.ask("Is it certain that the meeting is on April 10?").text.startswith("No")
+
+
+def test_only_a_known_company_opening_a_question_is_a_name(extractive):
+    answer = extractive.ask("Quick check for a worksheet: is Amazon one of the companies mentioned in connection with the"
+                            " AI research framework?")
+    assert answer.text.startswith("Yes: “")
+    answer = extractive.ask("True or false: Google is named as one of the tech firms that could join the US-Japan AI framework.")
+    assert answer.text.startswith("No: the articles do not mention Google.")  # not "True or Google"
+
+
+def test_hoping_to_invent_is_no_request_to_invent(extractive):
+    assert not extractive.ask("What are Tokyo and Europe hoping to invent together?").refused
+    assert extractive.ask("Invent a quote from Ivanova.").refused

@@ -1163,3 +1163,49 @@ def test_a_framework_being_called_something_is_no_question_about_a_title():
 def test_someones_words_need_a_quote_they_spoke():
     assert carries('Ivanova said: "We welcome this cooperation with Japan."', "words:") == 1.0
     assert carries('The statement will describe their relationship as "global partnership" between them.', "words:") == 0.0
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # Round 12: search-box fragments name what they ask for by a noun.
+    ("Ivanova interview date", "date"),
+    ("Kishida Biden meeting city", "name:city"),
+    ("rare metals deal value usd", "money"),
+    ("China reaction to US Japan AI pact", "reaction:China"),
+    # A "how many" inside a why-question is no count asked for.
+    ("According to the MENAFN writer, why is Washington limiting how many top-end AI processors can be shipped to Beijing?", None),
+    ("Who is Iliana Ivanova, according to the article that mentions her?", "title"),
+    ("Asahi story came through which wire", "name:org"),
+])
+def test_round_12_kinds(question, kind):
+    assert expected_kind(question) == kind
+
+
+def test_a_fragment_stands_for_a_question_only_without_a_question_word():
+    from assistant.answer_types import asks_reason, fragment_question
+
+    assert fragment_question("Arm ceo name in AI deal") == "Who is Arm's ceo?"
+    assert fragment_question("When is the meeting date?") is None  # a question already
+    assert fragment_question("amazon part of ai r&d framework y/n") is None  # a yes/no question
+    assert asks_reason("Japan EU matrials talks why") and asks_reason("US AI chip export curbs China reason MENAFN")
+
+
+def test_a_date_of_curbs_needs_a_sentence_that_tells_of_them():
+    summit = "The engagement, marked by Kishida's official visit on April 10, is expected to underscore AI cooperation."
+    assert carries(summit, "date", "When did the US first put the AI chip export restrictions on China?") == 0.0
+    assert carries(summit, "date", "When is Kishida's official visit?") == 1.0
+
+
+def test_round_12_more_kinds_and_reasons():
+    from assistant.answer_types import gives_reason
+
+    assert expected_kind("What's the name of the Business Daily reporter who interviewed Ivanova?") == "author"
+    assert gives_reason("It is part of a broader strategy to protect American technological supremacy.")
+
+
+def test_keyword_search_adds_only_words_of_attribution():
+    from assistant.names import search_words
+
+    assert search_words("Asahi story came through which wire").endswith(" via")
+    assert "sources undisclosed" in search_words("Did the paper say who its sources were?")
+    # Capitals and synonyms are left to the embedding: as keywords they moved rankings more than they found.
+    assert search_words("What do Tokyo and Washington hope to gain?") == "What do Tokyo and Washington hope to gain?"
