@@ -1000,7 +1000,12 @@ _TOPIC_YES_NO = re.compile(r"\b(?:dialogue|talks|framework|cooperation|collabora
 
 def asks_topic(question: str) -> bool:
     """Whether a yes/no question asks what something is about ("Is the dialogue about solar panels?")."""
-    return bool(_YES_NO.match(question) and _TOPIC_YES_NO.search(question))
+    return yes_no_form(question) and bool(_TOPIC_YES_NO.search(question))
+
+
+def has_question_word(question: str) -> bool:
+    """Whether the question has a wh-word anywhere ("what", "who", "when", …)."""
+    return bool(_WH.search(question))
 
 
 def yes_no_form(question: str) -> bool:
@@ -1243,13 +1248,10 @@ def listed_orgs(text: str) -> set[str]:
 _COMPANY_NOUNS = r"compan(?:y|ies)|firms?|giants?|corporations?|makers?|manufacturers?|businesses|players|partners|participants"
 _LISTED_QUESTION = re.compile(rf"\b(?:named|listed|mentioned|cited|included|names?|lists?|mentions?)\b.*\b(?:{_COMPANY_NOUNS})\b"
                               rf"|\b(?:{_COMPANY_NOUNS})\b.*\b(?:named|listed|mentioned|cited|included)\b", re.I)
+_LIST_OF = rf"(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})"  # what one is a member of
 _MEMBERSHIP = re.compile(rf"\b(?:is|are|was|were)\s+(?:[\w'’&-]+\s+){{0,3}}?(?:part of|in|one of|among|on|included"
-                         rf"|involved in|listed|named)\b[^?]*\b(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})",
-                         re.I)
-
-
-_LISTED_FRAGMENT = re.compile(rf"^\s*(?:[\w'’&.-]+\s+){{1,2}}(?:part of|one of|among|included in|on the list)\b[^?]*"
-                              rf"\b(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})", re.I)
+                         rf"|involved in|listed|named)\b[^?]*\b{_LIST_OF}", re.I)
+_LISTED_FRAGMENT = re.compile(rf"^\s*(?:[\w'’&.-]+\s+){{1,2}}(?:part of|one of|among|included in|on the list)\b[^?]*\b{_LIST_OF}", re.I)
 
 
 def asks_if_listed(question: str) -> bool:
@@ -1284,11 +1286,15 @@ def counts_the_named(question: str) -> bool:
                 and not re.search(r"\b(?:in total|in all|altogether|overall)\b", question, re.I))
 
 
+def joined(names: list[str], conjunction: str = "and") -> str:
+    """"Nvidia, Arm and Amazon" ("Google or Microsoft" with ``conjunction="or"``)."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
+
+
 def count_of(names: list[str]) -> str:
     """"The articles name three: Nvidia, Arm and Amazon": the count a reader makes of a list, in words."""
     word = _COUNT_WORDS[len(names)] if len(names) < len(_COUNT_WORDS) else str(len(names))
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"The articles name {word}: {listed}"
+    return f"The articles name {word}: {joined(names)}"
 
 
 # Events the articles date only for some (the summit) and not for others (the interview, the request): a date

@@ -34,6 +34,8 @@ from assistant.answer_types import (
     expected_kind,
     fragment_question,
     gives_reason,
+    has_question_word,
+    joined,
     listed_orgs,
     mention_asked,
     misnames_office,
@@ -632,7 +634,7 @@ class Verifier:
             places = []
         if places:
             # "biden kishida meeting held in tokyo?": a fragment with a question mark and no question word asks yes or no.
-            fragment = asked.rstrip().endswith("?") and not re.search(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", asked, re.I)
+            fragment = asked.rstrip().endswith("?") and not has_question_word(asked)
             if not (yes_no_form(asked) or _CONFIRM.search(asked) or fragment):
                 return Extraction(REFUSAL_TEXT, [], True, "kind", "")
             # "Biden is flying to Tokyo, right? Confirm it.": no, and where the articles do put them.
@@ -685,7 +687,7 @@ class Verifier:
             if lacking:
                 said = _not_mentioned(lacking)
                 # Two sentences: the absence, which no passage can show, and the list, which its sentence does.
-                return Extraction(f"No: {said[0].lower()}{said[1:]} The companies they name are {_joined(names)}: “{sent[2]}” [1]",
+                return Extraction(f"No: {said[0].lower()}{said[1:]} The companies they name are {joined(names)}: “{sent[2]}” [1]",
                                   cite, False, "", "", settled=True)
             if any(re.search(rf"\b{re.escape(n)}\b", asking, re.I) for n in names):
                 return Extraction(f"Yes: “{sent[2]}” [1]", cite, False, "", "", settled=True)
@@ -1244,22 +1246,13 @@ def _together(first: Extraction, second: Extraction) -> Extraction:
             citations.append(same)
         numbers[c.n] = same.n
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", second.text)
-    if first.refused and not second.refused:
-        return second._replace(text=f"{first.text} {text}", citations=citations)
-    if second.refused and not first.refused:
-        return first._replace(text=f"{first.text} {second.text}", citations=citations)
-    return first._replace(text=f"{first.text} {text}", citations=citations)
-
-
-def _joined(names: list[str]) -> str:
-    """"Nvidia, Arm and Amazon"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    answered = second if first.refused and not second.refused else first  # its refused flag and reason stand
+    return answered._replace(text=f"{first.text} {text}", citations=citations)
 
 
 def _not_mentioned(names: list[str]) -> str:
     """The refusal for names the articles never mention: "The articles do not mention Google or Microsoft."."""
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return f"The articles do not mention {joined}."
+    return f"The articles do not mention {joined(names, 'or')}."
 
 
 def _citation(n: int, hit: Hit, quote: str, start: int, end: int, score: float) -> Citation:

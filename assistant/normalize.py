@@ -82,7 +82,8 @@ def cased_names(texts: list[str]) -> dict[str, str]:
 def truecase(question: str, known: dict[str, str]) -> str:
     """The question with its lower-case names written as names ("what did biden say about china" -> "what
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
-    words wholly in lower case change; "us" only where it is a place ("the us", "us-japan")."""
+    words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). Shorthand and short
+    months are written out, and a trailing "or nah" / "or not" is dropped."""
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
