@@ -671,7 +671,10 @@ _EACH_ARTICLE = re.compile(
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]*\beach\b"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe|note"
     r"|mention|say|point out|report|acknowledge|admit)"
-    r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b", re.I)
+    r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b"
+    # "firm list match across both reports", "same summit date in both stories?"
+    r"|\b(?:match\w*|same|agree\w*|consistent)\b[^?]{0,30}\b(?:across|in|between) (?:both|the two)"
+    r" (?:articles|pieces|stories|reports|write-?ups)\b", re.I)
 
 
 _ABOUT_TWO = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|outlets?|both|each|two"
@@ -680,7 +683,7 @@ _COMPARED_WITH = re.compile(r"\b(?:compar\w*|contrast\w*|differ\w*)\s+(?:with|to
 _ABOUT_ARTICLES = re.compile(
     r"\b(?:both|each|either|two|other|second|first|one|articles?|pieces?|stories|story|reports?|write-?ups?|texts?"
     r"|compare|contrast|differ\w*|angles?|ways?|brings?|come up|figures?|says?|said|agree|discrepanc\w+|how|what|do|does"
-    r"|they|it|into|but|from|of|the|in)\b", re.I)
+    r"|they|it|into|but|from|of|the|in|across|between|same|match\w*|consistent)\b", re.I)
 
 
 # "What did the statement say about quantum computing?", "What are the penalties for ...?": the thing asked
@@ -1592,3 +1595,66 @@ def asks_to_confirm(question: str) -> bool:
     yes?"): then "the articles do not say that …; they say …" is the answer, not a refusal."""
     unquoted = re.sub(r"['\"‘“][^'\"’”]*['\"’”]", " ", question)
     return bool(_CONFIRM_ONLY.search(question)) and not _WH.search(unquoted)
+
+
+def people_in(text: str) -> list[str]:
+    """The people ``text`` names, without their titles: "US President Joe Biden" -> "Joe Biden"; organisations,
+    places and offices ("Business Daily", "EU Commissioner") are nobody."""
+    people = []
+    for phrase, place in entities(text):
+        words = [w for w in phrase.split() if w.lower() not in TITLES]
+        if (place is None and len(words) >= 2 and all(w[0].isupper() for w in words)
+                and not any(w.lower() in ORG_WORDS | OFFICE_WORDS for w in words)):
+            people.append(" ".join(words))
+    return people
+
+
+def stand_in(question: str, absent: str, sentence: str) -> str | None:
+    """The person ``sentence`` names in the place the question puts someone the articles never mention, or None.
+
+    "What did EU trade chief Margrethe Vestager tell the Business Daily …?" -> "Iliana Ivanova", whose written
+    interview with the Business Daily the sentence tells of; "What will Kishida tell Xi Jinping when they meet
+    on April 10?" -> "Joe Biden". The sentence must share the question's anchor (a day, a paper) and not tie
+    its person to another country than the question ties the absent one to ("Nvidia CEO Jensen Huang" is not
+    the EU's commissioner, "Chinese President Xi" not the US president).
+    """
+    anchored = bool(month_days(question) & month_days(sentence)) or any(
+        phrase in sentence for phrase, _ in entities(question) if any(w.lower() in MEDIA_WORDS for w in phrase.split()))
+    if not anchored:
+        return None
+    start = question.find(absent)
+    qualifier = question[max(0, start - 40):start].split()[-3:] if start >= 0 else []
+    tied = places_in(" ".join(qualifier))
+    # "Nvidia CEO Jensen Huang": a capitalised word before the name that is no title and no place is a company.
+    firms = [w for w in qualifier if w[:1].isupper() and w.lower() not in TITLES and not place_of(w)]
+    for person in people_in(sentence):
+        if person.split()[-1].lower() in question.lower():
+            continue  # "Kishida" is no one else than the question's own
+        if (tied and affiliation(sentence, person) not in tied) or any(firm not in sentence for firm in firms):
+            continue
+        return person
+    return None
+
+
+# "both stories same summit date?", "firm list match across both reports": whether the articles agree.
+_SAME_ASKED = re.compile(r"\b(?:same|match\w*|agree\w*|consistent|identical)\b", re.I)
+
+
+def agreement(question: str, quotes: list[str]) -> str | None:
+    """For a question whether the articles agree on a date or a list of companies, the verdict their sentences
+    give ("Yes, both say April 10:", "No, they differ:"); None when it asks no such thing or a sentence lacks
+    the fact."""
+    if not _SAME_ASKED.search(question):
+        return None
+    days = [month_days(q) for q in quotes]
+    if all(days):
+        common = set.intersection(*days)
+        if common:
+            month, day = min(common)
+            return f"Yes, both say {_MONTH_NAMES[month - 1].capitalize()} {day}:"
+        return "No, they differ:"
+    firms = [sorted(listed_orgs(q), key=q.find) for q in quotes]
+    if all(firms):
+        same = len({frozenset(f.lower() for f in names) for names in firms}) == 1
+        return f"Yes, both name {joined(firms[0])}:" if same else "No, they differ:"
+    return None

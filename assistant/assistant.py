@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer_types import (
+    agreement,
     article_meta_question,
     article_references,
     article_topic,
@@ -23,6 +24,7 @@ from assistant.answer_types import (
     compares_articles,
     expected_kind,
     first_question,
+    month_days,
     own_words,
     second_question,
     stated_premise,
@@ -226,13 +228,17 @@ class Assistant:
                                           5, PER_ARTICLE_MIN_RELEVANCE, asked_for)
             if found.refused or not found.citations:
                 continue
-            best = next((c for c in found.citations if places & places_in(c.quote)), found.citations[0])
+            # "both stories same summit date?": the sentence with the day ("April 10"), not "next month".
+            dated = [c for c in found.citations if month_days(c.quote)] if expected_kind(question) == "date" else []
+            best = next((c for c in found.citations if places & places_in(c.quote)), (dated or found.citations)[0])
             citation = replace(best, n=len(citations) + 1)
             parts.append(f"{article_label(citation.title, citation.source)}: “{citation.quote}” [{citation.n}]")
             citations.append(citation)
         if len(citations) < 2:
             return None
-        if yes_no_form(question) or re.search(r"\b(?:do|does|did|are|is)\s+(?:they\s+|the two\s+)?both\b", question, re.I):
+        if verdict := agreement(question, [c.quote for c in citations]):
+            parts.insert(0, verdict)
+        elif yes_no_form(question) or re.search(r"\b(?:do|does|did|are|is)\s+(?:they\s+|the two\s+)?both\b", question, re.I):
             parts.insert(0, "Both articles speak to this:")  # "Do the two articles give the same date ...?", "... - do both say …?"  # "Do the two articles give the same date ...?"
         return Extraction(" ".join(parts), citations, False, "", "", settled=True)
 

@@ -45,6 +45,7 @@ from assistant.answer_types import (
     names_an_office,
     offers_choice,
     puts_someone_anywhere,
+    stand_in,
     stated_premise,
     untold_trip,
     which_article,
@@ -713,6 +714,14 @@ class Verifier:
         if absent:
             note = _not_mentioned(absent)
             if _asked_about(asked, absent):
+                # "What did EU trade chief Margrethe Vestager tell the Business Daily …?": the interview the
+                # question means is Ivanova's; the wrong name is a false premise, corrected with her sentence.
+                standing = [(h, s) for h, s in candidates if len(absent) == 1 and stand_in(asking, absent[0], s[2])]
+                if standing:
+                    hit, sent = standing[0]
+                    cite = [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)]
+                    return Extraction(f"{note[:-1]}; they say: “{sent[2]}” [1]", cite, False, "", note, settled=True,
+                                      absent=tuple(absent))
                 return Extraction(note, [], True, "absent", note, absent=tuple(absent))
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)
             kind = kind or "name"  # the question was about someone: the answer must name someone
