@@ -488,6 +488,9 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
     if place not in places and (places - asked_places or not header_ok):
         return []
     names = [n for n in names if affiliation(text, n) in (None, place)]
+    if sort == "org" and _asks_for_media(question):
+        # "Which Japanese newspaper is the source …?": a paper's country is seldom written beside its name.
+        return names
     others = [(n, p) for n, p in asked if len(n) > 1 and p != place and n.lower() not in TITLES]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     # A sentence that also names a country the question does not, or that is tied to the qualifier only by
@@ -674,7 +677,7 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b"
     # "firm list match across both reports", "same summit date in both stories?"
     r"|\b(?:match\w*|same|agree\w*|consistent)\b[^?]{0,30}\b(?:across|in|between) (?:both|the two)"
-    r" (?:articles|pieces|stories|reports|write-?ups)\b", re.I)
+    r" (?:articles|pieces|stories|reports|write-?ups|sources|outlets)\b", re.I)
 
 
 _ABOUT_TWO = re.compile(r"\b(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|sources?|outlets?|both|each|two"
@@ -715,6 +718,35 @@ _MADE_THE = re.compile(r"^\W*(?:and\s+|so\s+)?who\s+(?:\w+\s+)?(?:made|created|w
 _WHO_SAYS = re.compile(r"\bwho\s+(?:says|said|claims|claimed|argues|argued|thinks|believes|suggests|suggested|writes"
                        r"|wrote|recommends|recommended|insists|insisted)\s+(?:that\s+)?([^?]+)", re.I)
 _TEXT_NOUNS = re.compile(r"articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|texts?|posts?|items?|statements?", re.I)
+
+
+# Parts of the page that are not the article: comments, teaser sidebars ("Read Now", "More from Author").
+_FURNITURE_ASKED = re.compile(
+    r"\bcomments?\s+(?:section|box|form|thread)s?\b|\breaders?['’]?\s+(?:comments?|replies)\b"
+    r"|\b(?:readers|commenters)\s+(?:wr[io]te|said|posted|commented)\b|\bleave a (?:reply|comment)\b"
+    r"|\b(?:read now|more from (?:the )?author|most popular|you may also like|sidebar)\b"
+    r"|\brelated (?:articles|posts|stories|links|headlines)\b", re.I)
+# "The page also talks about pollution causing a ripple effect - how does that connect …?": what the question
+# says the text brings up, which the articles would have to mention.
+_TEXT_BRINGS_UP = re.compile(
+    r"\b(?:page|site|article|piece|story|section|sidebar|website)\s+(?:also\s+)?(?:talks?\s+about|mentions?|discuss(?:es)?"
+    r"|brings?\s+up|refers?\s+to|covers?|says?\s+something\s+about)\s+(?:an?\s+|the\s+)?([^?—–;:.]+?)(?:\s+[-—–]|[,;:?.]|$)",
+    re.I)
+
+
+def page_furniture_asked(question: str) -> bool:
+    """Whether the question asks about a part of the page that is not the article ("What did readers write in
+    the comment section?", "What is under 'Read Now'?"): ingestion keeps none of it."""
+    return bool(_FURNITURE_ASKED.search(question))
+
+
+def brought_up(question: str) -> list[str]:
+    """The words of what the question says the page or article brings up ("pollution causing a ripple
+    effect"), or []."""
+    found = _TEXT_BRINGS_UP.search(question)
+    if not found or _WH.search(question[:found.start()]) or re.search(r"\b(?:do|does|did)\b", question[:found.start()], re.I):
+        return []  # "What US trade measure does the MENAFN article mention as background?" asks, it does not say
+    return [w for w in re.findall(r"[\w-]+", found.group(1)) if w.lower() not in _STOP and len(w) > 3]
 
 
 def asked_about(question: str) -> list[str]:
@@ -791,7 +823,9 @@ _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
 
 # "What document is the meeting expected to produce?": what talks produce is a text, not goods.
 _PRODUCES_A_TEXT = re.compile(r"\b(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?|outcomes?"
-                              r"|results?)\b[^.?]*\bproduc|\bproduc\w*\s+(?:an?\s+|the\s+)?(?:joint\s+|written\s+)?"
+                              r"|results?)\b[^.?]*\bproduc"
+                              # "What is the Tokyo-Brussels conversation supposed to produce?": its outcome.
+                              r"|\b(?:conversations?|talks|dialogues?|discussions?|negotiations?|meetings?|summits?)\b[^.?]{0,30}\bproduc|\bproduc\w*\s+(?:an?\s+|the\s+)?(?:joint\s+|written\s+)?"
                               r"(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?)\b", re.I)
 
 
@@ -808,7 +842,10 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
 _GOING = (r"(?i:travel\w*|fl(?:y|ies|ew|ying|own)|go(?:es|ing)?|went|head(?:s|ed|ing)?|com(?:e|es|ing)|came|trip"
           r"|journey\w*|visit\w*|arriv\w*|summit|meet(?:s|ing)?|met|talks?|held|hold(?:s|ing)?)")
 _DESTINATION = re.compile(rf"\b{_GOING}\s+(?i:to|in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
-                          r"|\b(?i:visit(?:s|ing|ed)?)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+                          r"|\b(?i:visit(?:s|ing|ed)?)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+                          # "Is Biden hosting Kishida in Tokyo?": the guest between the verb and the place.
+                          r"|\b(?i:host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))\s+(?:[A-Z][\w.]*\s+){1,3}"
+                          r"(?i:in|at)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
 
 def destinations(question: str) -> list[str]:
@@ -818,7 +855,7 @@ def destinations(question: str) -> list[str]:
         return []  # "is Kishida heading stateside, or is Biden going to Japan?": one option may be false
     found = []
     for match in _DESTINATION.finditer(question):
-        name = match.group(1) or match.group(2)
+        name = match.group(1) or match.group(2) or match.group(3)
         place = place_of(name) or place_of(name.split()[0])
         if place and place not in found:
             found.append(place)
@@ -921,7 +958,7 @@ def contradicted_agent(question: str, sentences: list[str]) -> tuple[str, str, s
 
 # "Is Reuters cited?", "Does either article mention Ivanova?": whether a name is in the articles at all.
 # (Not "quoted": whether someone's own words are given is another question, the "words" kind.)
-_MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up|involved)"
+_MENTIONED = r"(?:cited|mentioned|named|referenced|credited|brought up|involved|covered|discussed|reported)"
 _MENTION_QUESTION = (
     re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|are|was|were)\s+(?P<what>[^?]{{2,60}}?)\s+(?i:ever\s+|also\s+|even\s+)?"
                rf"(?i:{_MENTIONED})(?:\s+(?i:anywhere|at all|in (?:either|both|any|the) (?:\w+\s*){{1,3}}))?\s*\??\s*$"),
@@ -1018,13 +1055,19 @@ def yes_no_form(question: str) -> bool:
 
 def offers_choice(question: str) -> bool:
     """Whether the question asks which of two things ("Is it a request from Japan or from the EU?")."""
-    return bool(_CHOICE.search(question))
+    return bool(_CHOICE.search(question)) or _place_choice(question)
+
+
+def _place_choice(question: str) -> bool:
+    """Whether the question offers two places to choose from ("on Japanese or American soil?")."""
+    return any(place_of(a) and place_of(b) and place_of(a) != place_of(b)
+               for a, b in re.findall(r"\b([A-Z][\w.]*)\s+or\s+(?:the\s+)?([A-Z][\w.]*)", question))
 
 
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question asks only whether something is so ("Does the agreement involve new fabs?"): not a
     choice between two things, not a wh-question, not a question about what the text says."""
-    return bool(_YES_NO.match(question)) and not (_CHOICE.search(question) or _WH.search(question)
+    return bool(_YES_NO.match(question)) and not (offers_choice(question) or _WH.search(question)
                                                   or _ABOUT_THE_TEXT.search(question))
 
 
@@ -1163,6 +1206,8 @@ def expected_kind(question: str) -> str | None:
         return "outcome"
     if (asked := fragment_question(question)) is not None:
         return expected_kind(asked)
+    if _place_choice(question) and not _WH.search(question):
+        return "place"  # "Will the sit-down take place on Japanese or American soil?": where it is
     why = _REASON_QUESTION.search(question)
     for kind, pattern in _QUESTION_KINDS:
         if why and kind in ("number", "money", "share"):
@@ -1302,7 +1347,7 @@ def count_of(names: list[str]) -> str:
 
 # Events the articles date only for some (the summit) and not for others (the interview, the request): a date
 # question about one of these takes only a sentence that names it.
-_DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement|curb|restriction|ban)s?\b", re.I)
+_DATED_EVENT = re.compile(r"\b(interview|request|proposal|announcement|curb|restriction|ban|project)s?\b", re.I)
 # The words a sentence may tell of such an event in ("curbs" are told of as "efforts to restrict").
 _EVENT_WORDS = {"curb": r"curb|restrict", "restriction": r"restrict|curb", "ban": r"\bban|restrict"}
 

@@ -211,6 +211,8 @@ class Assistant:
         # question follows ("…, and does either say who its sources were?"), the topic's own kind counts.
         # "What role does China play in each of them?" asks how China figures, not what China does.
         asked_for = None if second_question(question) or (expected_kind(question) or "").startswith("role:") else question
+        if asked_for and expected_kind(asked_for) is None and re.search(r"\b(?:firms?|compan(?:y|ies)|corporations)\b", question, re.I):
+            asked_for = "Which companies are named?"  # "firm list match across both reports": the companies each names
         # A place the topic names ("How does each article tie its story to China?") is in each article's sentence
         # when one of its best five has it: the place fewest retrieved sentences name, for a question that
         # also names the two the whole story is about ("a China-related angle beyond the US-Japan deal").

@@ -41,6 +41,9 @@ _SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)", re.I)
 
 
+_WHICH_ONE = re.compile(r"(\b(?:a|an|another|some)\s+([\w-]+(?:\s+[\w-]+){0,2}?)\s*[.!?]\s*)which one\s*\?\s*$", re.I)
+
+
 def _month(match: re.Match[str]) -> str:
     short = match.group(1).lower()[:3]
     return next(m for m in _MONTHS if m.lower().startswith(short))
@@ -83,8 +86,11 @@ def truecase(question: str, known: dict[str, str]) -> str:
     """The question with its lower-case names written as names ("what did biden say about china" -> "what
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). Shorthand and short
-    months are written out, and a trailing "or nah" / "or not" is dropped."""
+    months are written out, a trailing "or nah" / "or not" is dropped, and "… a wire agency. Which one?" asks
+    "Which wire agency?"."""
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
+    # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
+    question = _WHICH_ONE.sub(lambda m: f"{m.group(1)}Which {m.group(2)}?", question)
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)

@@ -669,3 +669,51 @@ def test_only_a_known_company_opening_a_question_is_a_name(extractive):
 def test_hoping_to_invent_is_no_request_to_invent(extractive):
     assert not extractive.ask("What are Tokyo and Europe hoping to invent together?").refused
     assert extractive.ask("Invent a quote from Ivanova.").refused
+
+
+def test_a_wrong_person_in_a_known_place_is_corrected_with_the_right_one(extractive):
+    # The Business Daily interview is Ivanova's; the April 10 meeting is Biden's.
+    answer = extractive.ask("What did EU trade chief Margrethe Vestager tell the Business Daily about working with Japan on materials?")
+    assert answer.text.startswith("The articles do not mention Margrethe Vestager. They say: “Iliana Ivanova")
+    check_citations(extractive, answer)
+    answer = extractive.ask("What is Kishida going to tell Xi Jinping about AI when they meet on April 10?")
+    assert not answer.refused and "Joe Biden" in answer.citations[0].quote
+    # Someone tied to another employer, or with nothing to anchor them, stays a refusal.
+    for question in ("What did Nvidia CEO Jensen Huang tell the Business Daily?", "What did Margrethe Vestager say about the talks?"):
+        assert extractive.ask(question).refused, question
+
+
+def test_whether_both_articles_agree_gets_a_verdict(extractive):
+    assert extractive.ask("both stories same summit date?").text.startswith("Yes, both say April 10:")
+    answer = extractive.ask("firm list match across both reports")
+    assert answer.text.startswith("Yes, both name ") and len(answer.citations) == 2
+    answer = extractive.ask("Is the Japan-EU dialogue on materials covered in both articles?")
+    assert answer.text.startswith("No, only one:")
+
+
+def test_round_13_answers(extractive):
+    answer = extractive.ask("Which Japanese newspaper is the original source for the report on the planned Kishida-Biden tech cooperation?")
+    assert not answer.refused and "Asahi Shimbun" in answer.citations[0].quote
+    answer = extractive.ask("The first piece says it got the Japanese paper's scoop through a wire agency. Which one?")
+    assert not answer.refused and "via Reuters" in answer.citations[0].quote
+    answer = extractive.ask("Is Biden hosting Kishida in Tokyo for this meeting?")
+    assert answer.text.startswith("The articles do not say anyone goes to Japan") and "United States" in answer.text
+    answer = extractive.ask("Will the two leaders' sit-down take place on Japanese or American soil?")
+    assert not answer.refused and any("United States" in c.quote for c in answer.citations)
+    answer = extractive.ask("What is the full headline of the article that also covers the European Union?")
+    assert "EU Eyes Reduction in China Dependence" in answer.text
+    answer = extractive.ask("The Japan-EU talks are meant to reduce their dependence on Russia for raw materials, right?")
+    assert answer.text.startswith("The articles do not mention Russia.") and "China" in answer.text
+    conversation = extractive.chat()
+    conversation.ask("Which EU official commented on cooperating with Japan on new materials?")
+    assert "Innovation and Research" in conversation.ask("What is her official title?").citations[0].quote
+
+
+def test_round_13_refusals(extractive):
+    for question in ("What did readers write in the comment section under the US-Japan article?",
+                     "The 'Read Now' section mentions a pollution ripple effect—how has that hit semiconductor supply chains?",
+                     "The page also talks about the increase in pollution causing a ripple effect - how does that connect to the US-Japan chip deal?",
+                     "When would joint projects under the Japan-US AI R&D framework actually begin?"):
+        assert extractive.ask(question).refused, question
+    # A question about what an article mentions is asked, not told: it is answered.
+    assert not extractive.ask("What US trade measure does the MENAFN article mention as background to the AI collaboration?").refused

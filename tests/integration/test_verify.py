@@ -489,3 +489,19 @@ def test_a_number_written_as_a_word_in_the_passage_carries_its_digits(verifier):
 
     assert _numbers("Yes, Amazon is one of the companies.") == set()
     assert _numbers("the two leaders", spelled=True) == {"2"}
+
+
+def test_it_is_true_that_is_the_verdict_not_a_claim(verifier):
+    text = ("Japan and the European Union (EU) are gearing up to initiate dialogue on cooperation in developing materials. "
+            "The proposed framework, responding to an EU request and set to launch as early as April, aims to reduce "
+            "dependency on China for essential commodities like rare metals.")
+    article = Article(article_id="a1", path="a1.txt", title="EU Eyes Reduction in China Dependence with Japan", text=text)
+    hits = [Hit(Chunk("a1:0", "a1", 0, 0, len(text), text), article, 1.0, 0.5, None)]
+    question = "Is it true that the Japan-EU framework is a response to a request from the EU?"
+    assert not verifier.verify("Yes, it is true that the Japan-EU framework is a response to a request from the EU. [1]",
+                               hits, question)[2]
+    question = "Is it true that the Japan-EU framework could kick off as early as April?"  # "kick off" is "launch"
+    assert not verifier.verify("Yes, it is true that the Japan-EU framework could kick off as early as April. [1]",
+                               hits, question)[2]
+    # The verdict words carry nothing: a false claim after them is still unsupported.
+    assert verifier.verify("Yes, it is true that the framework is a response to a request from Russia. [1]", hits, question)[2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import answer_types
 from assistant.answer_types import article_meta_question, carries, expected_kind
 from assistant.names import expand_names, has_alias, name_phrases, names_in
 
@@ -629,6 +630,9 @@ def test_lower_case_names_are_cased_from_the_articles() -> None:
     assert truecase("so r they gonna do it", known) == "so are they gonna do it"
     assert truecase("can you tell us who the president is", known) == "can you tell us who the president is"
     assert truecase("is he meeting him in japan or the us?", known) == "is he meeting him in Japan or the US?"
+    # "Which one?" after "a wire agency" asks which wire agency; after a whole clause it is left alone.
+    assert truecase("It came through a wire agency. Which one?", known) == "It came through a wire agency. Which wire agency?"
+    assert truecase("One article covers the EU. Which one?", known) == "One article covers the EU. Which one?"
 
 
 def test_two_questions_in_one_are_split() -> None:
@@ -1197,3 +1201,46 @@ def test_keyword_search_adds_only_words_of_attribution():
     assert "sources undisclosed" in search_words("Did the paper say who its sources were?")
     # Capitals and synonyms are left to the embedding: as keywords they moved rankings more than they found.
     assert search_words("What do Tokyo and Washington hope to gain?") == "What do Tokyo and Washington hope to gain?"
+
+
+IVANOVA = ("Iliana Ivanova, the EU Commissioner for Innovation and Research, expressed in a written interview with the "
+           "Business Daily the mutual benefits such a collaboration could bring.")
+SUMMIT = ("Japan and the US are gearing up to announce a deeper collaboration during an upcoming meeting between Japanese "
+          "Prime Minister Fumio Kishida and US President Joe Biden on April 10.")
+
+
+@pytest.mark.parametrize(("question", "absent", "sentence", "person"), [
+    ("What did EU trade chief Margrethe Vestager tell the Business Daily?", "Margrethe Vestager", IVANOVA, "Iliana Ivanova"),
+    ("What is Kishida going to tell Xi Jinping when they meet on April 10?", "Xi Jinping", SUMMIT, "Joe Biden"),
+    ("What did Nvidia CEO Jensen Huang tell the Business Daily?", "Jensen Huang", IVANOVA, None),  # another employer
+    ("What will Kishida tell Chinese President Xi Jinping on April 10?", "Xi Jinping", SUMMIT, None),  # another country
+    ("What did Margrethe Vestager say about the talks?", "Margrethe Vestager", IVANOVA, None),  # nothing anchors her
+])
+def test_stand_in(question, absent, sentence, person):
+    assert answer_types.stand_in(question, absent, sentence) == person
+
+
+def test_agreement():
+    assert answer_types.agreement("both stories same summit date?", [SUMMIT, "Kishida's official visit on April 10"]) == \
+        "Yes, both say April 10:"
+    assert answer_types.agreement("same date in both?", [SUMMIT, "They meet on April 11."]) == "No, they differ:"
+    firms = ["tech giants such as Nvidia, Arm, and Amazon.", "firms such as NVIDIA, ARM, and Amazon."]
+    assert answer_types.agreement("firm list match across both reports", firms) == "Yes, both name Nvidia, Arm and Amazon:"
+    assert answer_types.agreement("What does each article say?", firms) is None  # no agreement asked
+
+
+def test_page_furniture_and_what_a_page_brings_up():
+    assert answer_types.page_furniture_asked("What did readers write in the comment section?")
+    assert answer_types.page_furniture_asked("What is listed under 'Read Now'?")
+    assert not answer_types.page_furniture_asked("What's the latest on the chip deal?")
+    assert answer_types.brought_up("The page also talks about pollution having a ripple effect. How does that connect?") == \
+        ["pollution", "having", "ripple", "effect"]
+    # Asked, not told: "What … does the article mention …?" says nothing the article brings up.
+    assert answer_types.brought_up("What US trade measure does the MENAFN article mention as background?") == []
+
+
+def test_a_choice_of_two_places_asks_where():
+    assert answer_types.offers_choice("Will the sit-down take place on Japanese or American soil?")
+    assert answer_types.expected_kind("Will the sit-down take place on Japanese or American soil?") == "place"
+    assert not answer_types.offers_choice("Is the summit about AI?")
+    assert answer_types.destinations("Is Biden hosting Kishida in Tokyo for this meeting?") == ["Japan"]

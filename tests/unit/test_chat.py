@@ -23,12 +23,14 @@ def test_fallback_carries_the_previous_questions_entities(tmp_path):
     chat = Conversation(a, [Turn("Who is the EU Commissioner for Innovation and Research?",
                                  "Who is the EU Commissioner for Innovation and Research?", "Iliana Ivanova [1]")])
     assert chat.standalone("Which newspaper did she speak to?") == \
-        "Which newspaper did she speak to? (EU Commissioner Innovation Research)"
+        "Which newspaper did she speak to? (Iliana Ivanova EU Commissioner Innovation Research)"
     # A question that stands alone is left alone.
     assert chat.standalone("Which companies join the Japan-US framework?") == "Which companies join the Japan-US framework?"
     # Short, but naming its own subject: not a follow-up (it used to become "... France? (EU ...)").
     assert chat.standalone("What is the capital of France?") == "What is the capital of France?"
     assert chat.standalone("And her title?") != "And her title?"  # a pronoun still ties it to the history
+    # Only "she", "her", "he" … stand for the person the answer named; "it" does not.
+    assert "Ivanova" not in chat.standalone("When was it published?")
 
 
 def test_a_served_model_rewrites_follow_ups(tmp_path):
