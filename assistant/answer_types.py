@@ -1703,3 +1703,18 @@ def agreement(question: str, quotes: list[str]) -> str | None:
         same = len({frozenset(f.lower() for f in names) for names in firms}) == 1
         return f"Yes, both name {joined(firms[0])}:" if same else "No, they differ:"
     return None
+
+
+# "What does the first article cover that the MENAFN one doesn't mention at all?": what one article has and
+# the other never names, asked without saying what.
+_COVERS_WHAT_OTHER_DOES_NOT = re.compile(
+    r"\b(?:what|which)\b[^?]*?\b(?:cover|mention|discuss|include|talk about|bring up|report|add)\w*\b[^?]*?\bthat\s+"
+    r"(?P<other>[^?]*?)\b(?:doesn['’]t|does not|don['’]t|do not|never|didn['’]t|did not|lacks?|leaves? out|omits?)\b", re.I)
+
+
+def lacking_article_part(question: str) -> str | None:
+    """For "What does one article cover that the other doesn't mention?", the words that name the article
+    that lacks it ("the MENAFN one "); None for other questions or when the question names a place (then
+    `assistant.grounding.not_mentioned_in` answers for that place)."""
+    found = _COVERS_WHAT_OTHER_DOES_NOT.search(question)
+    return found.group("other") if found and not places_in(question) else None

@@ -24,6 +24,7 @@ from assistant.answer_types import (
     compares_articles,
     expected_kind,
     first_question,
+    lacking_article_part,
     month_days,
     own_words,
     second_question,
@@ -359,6 +360,36 @@ class Assistant:
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)
 
+    def _only_one_covers(self, question: str, named: list[str]) -> Extraction | None:
+        """For "What does the first article cover that the MENAFN one doesn't mention at all?": the place the
+        other article names and the named one never does, with the other's sentence about it; None when
+        not such a question, when the named article is the one that covers, or when no place tells them apart."""
+        lacking_words = lacking_article_part(question)
+        everything = self.articles()
+        lacking = [a for a in everything if a.article_id in named]
+        covering = [a for a in everything if a.article_id not in named]
+        if lacking_words is None or not lacking or not covering or not any(
+                _naming(a.source).search(lacking_words) for a in lacking if a.source):
+            return None
+        lacked = set().union(*(places_in(f"{a.header()} {a.text}") for a in lacking))
+        for article in covering:
+            extra = places_in(f"{article.header()} {article.text}") - lacked
+            if not extra:
+                continue
+            place = sorted(extra)[0]
+            found = self.verifier.extract(place, self.retriever.search(place, self.settings.top_k, [article.article_id]), 5)
+            naming = [c for c in found.citations if place in places_in(c.quote)]
+            if found.refused or not naming:
+                continue
+            # The article's first sentence on it introduces it ("Japan and the EU are gearing up to …").
+            quote = replace(min(naming, key=lambda c: c.quote_start), n=1)
+            the = f"the {place}" if place in ("EU", "US", "UK") else place
+            # Two sentences: the covering article's, cited, and the absence, which no passage can show.
+            text = (f"{article_label(quote.title, quote.source)} covers {the}: “{quote.quote}” [1] "
+                    f"{article_label(lacking[0].title, lacking[0].source)} does not mention {the}.")
+            return Extraction(text, [quote], False, "", "", settled=True)
+        return None
+
     def _elsewhere(self, question: str, named: list[str]) -> Extraction | None:
         """For a question about what a named article says of something ("Does the MENAFN piece say anything
         about the Japan-EU talks?"): when that article never mentions a name the question asks about and
@@ -499,7 +530,7 @@ class Assistant:
         # the articles ("the Brussels official" for the EU commissioner), and its answer is verified. A
         # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
-        extracted = ((self._elsewhere(search_for, named) if named else None)
+        extracted = ((self._only_one_covers(search_for, named) or self._elsewhere(search_for, named) if named else None)
                      or self._which_is_which(search_for, hits)
                      or (None if articles else self._article_by_article(search_for, hits))
                      or self.verifier.extract(search_for, hits))

@@ -717,3 +717,12 @@ def test_round_13_refusals(extractive):
         assert extractive.ask(question).refused, question
     # A question about what an article mentions is asked, not told: it is answered.
     assert not extractive.ask("What US trade measure does the MENAFN article mention as background to the AI collaboration?").refused
+
+
+def test_what_one_article_covers_that_the_named_one_does_not(extractive):
+    answer = extractive.ask("What does the first article cover that the MENAFN one doesn't mention at all?")
+    assert " covers the EU: “" in answer.text and answer.text.endswith("(MENAFN) does not mention the EU.")
+    assert "European Union" in answer.citations[0].quote
+    check_citations(extractive, answer)
+    # The named article is the one that covers: no place of its own tells it apart, so this rule does not answer.
+    assert " covers the " not in extractive.ask("What does the MENAFN piece cover that the first article doesn't?").text
