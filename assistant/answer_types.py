@@ -49,7 +49,9 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
                         r"|\b(?:what|which|same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
-                        r"|\bhow soon\b|\bscheduled for\b|\b(?:earliest|soonest)\b[^?]{0,12}\bwhen\b|\bwhen\b[^?]{0,40}\bat the earliest\b"
+                        r"|\bhow soon\b|\bscheduled for\b"
+                        r"|\bearliest\b[^?]{0,60}\b(?:start|begin|launch|get going|kick off|take off|happen|go live)"
+                        r"|\b(?:earliest|soonest)\b[^?]{0,12}\bwhen\b|\bwhen\b[^?]{0,40}\bat the earliest\b"
                         r"|\b(?:what|what's|what is|what was)\s+(?:the\s+)?(?:\w+\s+)?(?:timeline|time ?frame|timetable|schedule)\b", re.I)),
 ]
 
@@ -296,6 +298,8 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("actor", re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|are|was|were|will|would|has|have|had))?\s+"
                          r"(?:(?:about|set|going|planning|gearing up|trying|expected|looking|hoping|poised|due)\s+to\s+)?"
                          rf"(?:{_ACTOR_VERBS})\w*\b", re.I)),
+    # "who does each article credit for the scoop": a source, a paper as much as a person.
+    ("any", re.compile(r"^\s*(?:and\s+|so\s+)?who(?:m)?\s+(?:do|does|did)\b[^?]*\b(?:credit|cite|attribute|source)\b", re.I)),
     # "Who says these materials go into EV batteries?": a source, which may be a paper ("US News states ...").
     ("any", re.compile(r"^\s*(?:and\s+|so\s+)?who\s+(?:says|said|states|stated|reports|reported|claims|claimed|notes"
                        r"|noted|writes|wrote)\b", re.I)),
@@ -303,7 +307,8 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("any", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b[^?]*\b(?:interview\w*|sp[eo]ak\w*|talk\w*|told|tell\w*"
                        r"|wr[io]t\w*)\s+(?:\w+\s+)?(?:to|with|for)\s*[?.]?\s*(?:\(|$)", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
-    ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b", re.I)),
+    # ("Where does the China angle come in for each piece?" asks how it figures, not where.)
+    ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b(?![^?]*\b(?:come|comes|fit|fits|figure|figures)\s+in\b)", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
     # "Which one of them is going to lead it?": one of the things named before, doing what is asked.
     # ("Which one covers the EU talks?" asks for an article, not a name.)
@@ -316,7 +321,7 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
 # The head noun of "which specific <noun phrase> did/are ...": "benefits" of "mutual benefits", "models" of
 # "Nvidia chip models".
 _SPECIFIC = re.compile(
-    r"\b(?:(?:which|what) (?:specific|exact|particular)|exactly which|(?:^|\b(?:me|please)\s+)(?:list|name|identify|enumerate)"
+    r"\b(?:(?:which|what) (?:specific|exact|particular|concrete)|exactly which|(?:^|\b(?:me|please)\s+)(?:list|name|identify|enumerate)"
     r"(?: all)? the(?: specific| exact| particular)?) ((?:[\w-]+ ){0,3}?[a-z-]{4,})"
     r"(?: (?:are|is|was|were|did|do|does|will|would|could|can|has|have|had|might|may|that|which|for|of|in|to)\b|\s*[?.]?$"
     r"|\s*[—–,(:])", re.I)
@@ -632,7 +637,10 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     # The source first: "Which outlet published the article dated March 31, 2024?" asks who, not when.
     ("source", re.compile(
         rf"\b(?:which|what) (?:outlet|publication|publisher|site|website|news (?:site|outlet|service)|source)\b[^?]{{0,30}}"
-        rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b", re.I)),
+        rf"\b(?:publish|ran|run|carr(?:y|ied)|put out)[^?]*\b{_ARTICLE}\b|\bwho (?:published|ran|put out)\b[^?]*\b{_ARTICLE}\b"
+        # "which outlet is the second article from"
+        rf"|\b(?:which|what) (?:outlet|publication|publisher|site|website|source)\b[^?]{{0,40}}\b(?:{_ARTICLE}|one)\s+(?:from|by)\s*\??\s*$",
+        re.I)),
     ("date", re.compile(
         rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
         rf"appear(?:ed)?|released|written|(?<!to )run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
@@ -676,6 +684,8 @@ _EACH_ARTICLE = re.compile(
     r"|mention|say|point out|report|acknowledge|admit)"
     r"|\b(?:both|the two) (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:same|agree on the)\b"
     # "firm list match across both reports", "same summit date in both stories?"
+    # "do the 2 articles agree on the meeting date", "Do the two reports line up on …?"
+    r"|\b(?:the two|the 2|both) (?:articles|pieces|stories|reports|write-?ups|sources)\s+(?:agree|line up|match|differ)\b"
     r"|\b(?:match\w*|same|agree\w*|consistent)\b[^?]{0,30}\b(?:across|in|between) (?:both|the two)"
     r" (?:articles|pieces|stories|reports|write-?ups|sources|outlets)\b", re.I)
 
@@ -729,7 +739,8 @@ _FURNITURE_ASKED = re.compile(
 # "The page also talks about pollution causing a ripple effect - how does that connect …?": what the question
 # says the text brings up, which the articles would have to mention.
 _TEXT_BRINGS_UP = re.compile(
-    r"\b(?:page|site|article|piece|story|section|sidebar|website)\s+(?:also\s+)?(?:talks?\s+about|mentions?|discuss(?:es)?"
+    r"\b(?:page|site|article|piece|story|section|sidebar|website)\s+(?:also\s+|keeps?\s+)?(?:talks?\s+about|talking\s+about"
+    r"|mentions?|mentioning|discuss(?:es)?"
     r"|brings?\s+up|refers?\s+to|covers?|says?\s+something\s+about)\s+(?:an?\s+|the\s+)?([^?—–;:.]+?)(?:\s+[-—–]|[,;:?.]|$)",
     re.I)
 
@@ -823,9 +834,11 @@ _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
 
 # "What document is the meeting expected to produce?": what talks produce is a text, not goods.
 _PRODUCES_A_TEXT = re.compile(r"\b(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?|outcomes?"
-                              r"|results?)\b[^.?]*\bproduc"
+                              r"|results?)\b[^.?]*\bproduc|\bproduc\w*\s+(?:this|that|these|those|its|their)\s+(?:\w+\s+)?(?:documents?|statements?"
+                              r"|declarations?|communiqu\w*|texts?)\b"
                               # "What is the Tokyo-Brussels conversation supposed to produce?": its outcome.
-                              r"|\b(?:conversations?|talks|dialogues?|discussions?|negotiations?|meetings?|summits?)\b[^.?]{0,30}\bproduc|\bproduc\w*\s+(?:an?\s+|the\s+)?(?:joint\s+|written\s+)?"
+                              r"|\b(?:conversations?|talks|dialogues?|discussions?|negotiations?|meetings?|summits?|sit-downs?"
+                              r"|get-togethers?)\b[^.?]{0,30}\bproduc|\bproduc\w*\s+(?:an?\s+|the\s+)?(?:joint\s+|written\s+)?"
                               r"(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?)\b", re.I)
 
 
@@ -954,6 +967,25 @@ def contradicted_agent(question: str, sentences: list[str]) -> tuple[str, str, s
         if agent and place_of(agent) and place_of(agent) != place_of(claimed):
             return claimed, agent, sentence
     return None
+
+
+def confirmed_agent(question: str, sentences: list[str]) -> tuple[str, str] | None:
+    """(who asked, the sentence) when a yes/no question's asker of something is the one a sentence names, and
+    the sentence is about the same thing: "Is the Japan-EU framework being set up because the EU asked for
+    it?" against "The proposed framework, responding to an EU request …". None otherwise."""
+    claimed = agent_of_request(question)
+    if not claimed or not place_of(claimed):
+        return None
+    asked = {w.lower() for w in re.findall(r"[a-z]{4,}", question, re.I)} - _REQUEST_WORDS
+    for sentence in sentences:
+        agent = agent_of_request(sentence)
+        shared = asked & {w.lower() for w in re.findall(r"[a-z]{4,}", sentence, re.I)}
+        if agent and place_of(agent) == place_of(claimed) and shared:
+            return agent, sentence
+    return None
+
+
+_REQUEST_WORDS = frozenset("asked asking request requested because that with from this were being does have".split())
 
 
 # "Is Reuters cited?", "Does either article mention Ivanova?": whether a name is in the articles at all.
@@ -1171,6 +1203,12 @@ def expected_kind(question: str) -> str | None:
     if _THEIR_WORDS.search(question):
         return "words:"  # whoever "her" is, only a sentence that quotes someone gives words
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
+    said_by = next((g for g in speech.groups() if g), "").split() if speech else []
+    last = said_by[-1] if said_by else ""
+    if last.isupper() and len(last) >= 4 and last.lower() not in TITLES and not place_of(last):
+        # "what does MENAFN say … are meant to prevent?": an outlet known by its initials is an article's source,
+        # whose own words answer; a paper an article quotes ("What does US News state …?") stays a speaker.
+        speech = None
     if speech:
         speaker = re.sub(r"(?:'s|’s)$", "", next(g for g in speech.groups() if g).split()[-1])  # "Nvidia's chief executive"
         # "I'd like a direct quote: what exactly did Ivanova say?": only her words in quotation marks answer.
@@ -1296,8 +1334,8 @@ def listed_orgs(text: str) -> set[str]:
 _COMPANY_NOUNS = r"compan(?:y|ies)|firms?|giants?|corporations?|makers?|manufacturers?|businesses|players|partners|participants"
 _LISTED_QUESTION = re.compile(rf"\b(?:named|listed|mentioned|cited|included|names?|lists?|mentions?)\b.*\b(?:{_COMPANY_NOUNS})\b"
                               rf"|\b(?:{_COMPANY_NOUNS})\b.*\b(?:named|listed|mentioned|cited|included)\b", re.I)
-_LIST_OF = rf"(?:framework|structure|set-?up|list|initiative|project|{_COMPANY_NOUNS})"  # what one is a member of
-_MEMBERSHIP = re.compile(rf"\b(?:is|are|was|were)\s+(?:[\w'’&-]+\s+){{0,3}}?(?:part of|in|one of|among|on|included"
+_LIST_OF = rf"(?:framework|structure|set-?up|list|initiative|project|group|consortium|{_COMPANY_NOUNS})"  # what one is a member of
+_MEMBERSHIP = re.compile(rf"(?:\b(?:is|are|was|were)|(?<=\w)['’]s)\s+(?:[\w'’&-]+\s+){{0,3}}?(?:part of|in|one of|among|on|included"
                          rf"|involved in|listed|named)\b[^?]*\b{_LIST_OF}", re.I)
 _LISTED_FRAGMENT = re.compile(rf"^\s*(?:[\w'’&.-]+\s+){{1,2}}(?:part of|one of|among|included in|on the list)\b[^?]*\b{_LIST_OF}", re.I)
 
@@ -1682,7 +1720,7 @@ def stand_in(question: str, absent: str, sentence: str) -> str | None:
 
 
 # "both stories same summit date?", "firm list match across both reports": whether the articles agree.
-_SAME_ASKED = re.compile(r"\b(?:same|match\w*|agree\w*|consistent|identical)\b", re.I)
+_SAME_ASKED = re.compile(r"\b(?:same|match\w*|agree\w*|consistent|identical|line up)\b", re.I)
 
 
 def agreement(question: str, quotes: list[str]) -> str | None:
@@ -1709,7 +1747,9 @@ def agreement(question: str, quotes: list[str]) -> str | None:
 # the other never names, asked without saying what.
 _COVERS_WHAT_OTHER_DOES_NOT = re.compile(
     r"\b(?:what|which)\b[^?]*?\b(?:cover|mention|discuss|include|talk about|bring up|report|add)\w*\b[^?]*?\bthat\s+"
-    r"(?P<other>[^?]*?)\b(?:doesn['’]t|does not|don['’]t|do not|never|didn['’]t|did not|lacks?|leaves? out|omits?)\b", re.I)
+    r"(?P<other>[^?]*?)\b(?:doesn['’]t|does not|don['’]t|do not|never|didn['’]t|did not|lacks?|leaves? out|omits?)\b"
+    # "Which topic appears only in the 'US and Japan Boost' article and not in the MENAFN one?"
+    r"|\b(?:what|which)\b[^?]*?\bonly in\b[^?]*?\b(?:and\s+)?not in\s+(?P<other2>[^?]+)", re.I)
 
 
 def lacking_article_part(question: str) -> str | None:
@@ -1717,4 +1757,5 @@ def lacking_article_part(question: str) -> str | None:
     that lacks it ("the MENAFN one "); None for other questions or when the question names a place (then
     `assistant.grounding.not_mentioned_in` answers for that place)."""
     found = _COVERS_WHAT_OTHER_DOES_NOT.search(question)
-    return found.group("other") if found and not places_in(question) else None
+    unquoted = re.sub(r"['\"‘“][^'\"’”]*['\"’”]", " ", question)  # a quoted title names an article, not a place
+    return (found.group("other") or found.group("other2")) if found and not places_in(unquoted) else None

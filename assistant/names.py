@@ -216,7 +216,7 @@ _ALIASES: list[tuple[re.Pattern[str], str]] = [
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),
         # A story a wire service passed on is credited "(via Reuters)".
-        ("wire services?|wires?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)", "via"),
+        ("wire services?|wires?|news agenc(?:y|ies)|newswires?|press agenc(?:y|ies)|(?:through|thru) (?:who|whom|what|which)", "via"),
         # How news says its sources were not named, and what askers call them.
         (r"(?:sources?|informants?|tipsters?)\b[^?]{0,30}\b(?:identif|reveal|nam|disclos|giv|cit)\w*|tipped (?:it|them|the paper) off|who (?:told|informed|briefed) (?:it|them|the (?:paper|newspaper|daily))"
          r"|(?:identif|reveal|nam|disclos|cit)\w*\s+(?:its|their|the|any|his|her|that|this)\s+(?:[\w'’]+\s+){0,2}?sources?\b"

@@ -41,6 +41,8 @@ _SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)", re.I)
 
 
+_RETRACTED = re.compile(r"^.*?\b(?:actually\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it))\b[\s,.:;!-]*(?:just\s+)?", re.I)
+_THROUGH_WHO = re.compile(r"\b(?:through|thru|via)\s+(?:who|whom)\s*\?\s*$", re.I)
 _WHICH_ONE = re.compile(r"(\b(?:a|an|another|some)\s+([\w-]+(?:\s+[\w-]+){0,2}?)\s*[.!?]\s*)which one\s*\?\s*$", re.I)
 
 
@@ -86,11 +88,15 @@ def truecase(question: str, known: dict[str, str]) -> str:
     """The question with its lower-case names written as names ("what did biden say about china" -> "what
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). Shorthand and short
-    months are written out, a trailing "or nah" / "or not" is dropped, and "… a wire agency. Which one?" asks
-    "Which wire agency?"."""
+    months are written out, a trailing "or nah" / "or not" is dropped, what comes before "nvm" / "never mind" is taken back, "… a wire agency. Which one?" asks
+    "Which wire agency?" and "… thru who?" asks through which outlet."""
+    # "pretend ur kishida's spokesman … actually nvm, just tell me which pm is meeting biden": only what
+    # is still asked after the asker takes the rest back.
+    question = _RETRACTED.sub("", question)
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
     question = _WHICH_ONE.sub(lambda m: f"{m.group(1)}Which {m.group(2)}?", question)
+    question = _THROUGH_WHO.sub("through which outlet?", question)  # "got the asahi report thru who?"
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)
