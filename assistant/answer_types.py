@@ -520,13 +520,15 @@ def about_the_question(text: str, question: str, about: str = "") -> bool:
 
 def _about_the_same(text: str, question: str) -> bool:
     """Whether ``text`` mentions one of the names the question is about (any text, if it names nothing)."""
-    asked = [(n, p) for n, p in entities(question_part(question), skip_first=True) if len(n) > 1]
+    # (A question word opening a later sentence is no name: '… draft line: "…". What date does …?')
+    asked = [(n, p) for n, p in entities(question_part(question), skip_first=True) if len(n) > 1 and not _WH.fullmatch(n)]
     if not asked:
         return True
     # A sentence about electric vehicles is about the question's "EV batteries".
     words = {w.lower() for w in re.findall(r"\w+", f"{text} {_spelled_acronyms(text)}")}
     places = {p for _, p in entities(text) if p}
-    return any((p and p in places) or any(w.lower() in words for w in n.split()) for n, p in asked)
+    # ("Kishida's visit" names Kishida.)
+    return any((p and p in places) or any(re.sub(r"['’]s$", "", w.lower()) in words for w in n.split()) for n, p in asked)
 
 
 _ACRONYMS_SPELLED = {"electric vehicle": "EV", "artificial intelligence": "AI", "research and development": "R&D"}
@@ -642,7 +644,7 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b(?:which|what) (?:outlet|publication|publisher|site|website|source)\b[^?]{{0,40}}\b(?:{_ARTICLE}|one)\s+(?:from|by)\s*\??\s*$",
         re.I)),
     ("date", re.compile(
-        rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|"
+        rf"\b(?:date|day)\b[^?]{{0,30}}\b{_ARTICLE}\b|\b{_ARTICLE}\b[^?]{{0,40}}\b(?:dated|published|come out|came out|put out|"
         rf"appear(?:ed)?|released|written|(?<!to )run)\b|\bwhen (?:was|did)\b[^?]{{0,40}}\b{_ARTICLE}\b[^?]{{0,20}}"
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
         rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE}|the [\w-]+ one)\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
@@ -1090,6 +1092,9 @@ def offers_choice(question: str) -> bool:
     return bool(_CHOICE.search(question)) or _place_choice(question)
 
 
+_LOCATIVE_CHOICE = re.compile(r"\b(?:on|in|at|to)\s+(?:the\s+)?[A-Z][\w.]*\s+(?:\w+\s+)?or\b")
+
+
 def _place_choice(question: str) -> bool:
     """Whether the question offers two places to choose from ("on Japanese or American soil?")."""
     return any(place_of(a) and place_of(b) and place_of(a) != place_of(b)
@@ -1244,8 +1249,10 @@ def expected_kind(question: str) -> str | None:
         return "outcome"
     if (asked := fragment_question(question)) is not None:
         return expected_kind(asked)
-    if _place_choice(question) and not _WH.search(question):
-        return "place"  # "Will the sit-down take place on Japanese or American soil?": where it is
+    if _LOCATIVE_CHOICE.search(question) and _place_choice(question) and not _WH.search(question):
+        # "Will the sit-down take place on Japanese or American soil?": where it is ("Was it Japan or the EU that
+        # asked?" asks who).
+        return "place"
     why = _REASON_QUESTION.search(question)
     for kind, pattern in _QUESTION_KINDS:
         if why and kind in ("number", "money", "share"):
@@ -1759,3 +1766,24 @@ def lacking_article_part(question: str) -> str | None:
     found = _COVERS_WHAT_OTHER_DOES_NOT.search(question)
     unquoted = re.sub(r"['\"‘“][^'\"’”]*['\"’”]", " ", question)  # a quoted title names an article, not a place
     return (found.group("other") or found.group("other2")) if found and not places_in(unquoted) else None
+
+
+def stand_in_place(question: str, absent: str, sentence: str) -> str | None:
+    """The country ``sentence`` names where the question puts one the articles never mention, in the same
+    relation: "cut their dependence on Russia" against "reduce dependency on China" -> "China"; None otherwise."""
+    if not place_of(absent):
+        return None
+    before = re.search(rf"\b([a-z]+)\s+(?:on|from|to|with|against)\s+(?:the\s+)?{re.escape(absent)}\b", question, re.I)
+    if not before:
+        return None
+    for found in re.finditer(r"\b([a-z]+)\s+(?:on|from|to|with|against)\s+(?:the\s+)?([A-Z][\w.]*)", sentence):
+        place = place_of(found.group(2))
+        if place and place != place_of(absent) and _relation(found.group(1)) == _relation(before.group(1)):
+            return found.group(2)
+    return None
+
+
+def _relation(word: str) -> str:
+    """A word for depending on something, whichever it is ("reliance", "dependency", "relying"); others as they are."""
+    word = word.lower()
+    return "depend" if word.startswith(("depend", "relian", "relie", "rely", "reli")) else word[:6]

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from assistant.answer_types import (
     about_the_question,
+    agent_of_request,
     article_meta_question,
     asked_about,
     asked_events,
@@ -49,6 +50,7 @@ from assistant.answer_types import (
     page_furniture_asked,
     puts_someone_anywhere,
     stand_in,
+    stand_in_place,
     stated_premise,
     untold_trip,
     which_article,
@@ -256,7 +258,9 @@ _SAME = {"trip": "visit", "journey": "visit", "firm": "compani", "dialog": "dial
          # advanced AI chips to China": a curb is a restriction.
          "curb": "restrict", "sale": "export", "tri": "effort",
          # "a response to an EU request" is "responding to an EU request".
-         "respons": "respond"}
+         "respons": "respond",
+         # "could kick off as soon as April" is "as early as April".
+         "soon": "earli"}
 
 
 
@@ -638,10 +642,16 @@ class Verifier:
         # Only the question presupposes: "Confirm the deal is worth $10 billion. Also, when is the summit?"
         # asks when, whatever the instruction before it claims.
         asking = _the_question(asked)
+        if _CHECK_ONLY.fullmatch(asking):
+            # "My colleague writes that Microsoft is among the tech giants … Is that supported?": the statement is
+            # the question.
+            asking = asked
         if any(not event.search(passages) for event in asked_events(asking)):
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # A place someone is said to go to or meet in ("Biden's trip to Tokyo") where no passage puts anyone.
-        places = untold_trip(asked, passages)
+        # A claim quoted from a draft is what is being checked, not a premise: 'Draft: "Biden will host Kishida in
+        # Tokyo." Where does the coverage place the meeting?' asks where.
+        places = untold_trip(re.sub(r"[\"“][^\"”]*[\"”]", " ", asked), passages)
         premise = stated_premise(asked)
         if places and premise and not destinations(asked.replace(premise, " ")):
             # "Since Biden is flying to Tokyo for the summit, what label will the statement use?": the trip is
@@ -661,6 +671,15 @@ class Verifier:
                 said = f"The articles do not say anyone goes to {' or '.join(places)}; they say: “{sent[2]}” [1]"
                 return Extraction(said, [_citation(1, hit, sent[2], sent[0], sent[1], score)], False, "", "", settled=True)
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
+        if offers_choice(asking) and re.search(r"\b(?:ask\w*|request\w*|propos\w*)\b", asking, re.I):
+            # "Was it Japan or the EU that asked for the materials framework?": the option a sentence says asked.
+            offered = places_in(asking)
+            for hit, sent in candidates:
+                asker = agent_of_request(sent[2])
+                if asker and place_of(asker) in offered:
+                    who = _the(asker)
+                    return Extraction(f"{who[0].upper()}{who[1:]} asked: “{sent[2]}” [1]",
+                                      [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)], False, "", "", settled=True)
         if yes_no_form(asking) and not premise and not offers_choice(asking):
             # "Was Ivanova's interview done in person?", "Did Japan ask for the framework?": no, and the sentence
             # that says how it was held, or who asked.
@@ -737,7 +756,8 @@ class Verifier:
             if _asked_about(asked, absent):
                 # "What did EU trade chief Margrethe Vestager tell the Business Daily …?": the interview the
                 # question means is Ivanova's; the wrong name is a false premise, corrected with her sentence.
-                standing = [(h, s) for h, s in candidates if len(absent) == 1 and stand_in(asking, absent[0], s[2])]
+                standing = [(h, s) for h, s in candidates if len(absent) == 1 and (
+                    stand_in(asking, absent[0], s[2]) or stand_in_place(asked, absent[0], s[2]))]
                 if standing:
                     hit, sent = standing[0]
                     cite = [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)]
@@ -1197,6 +1217,11 @@ def not_mentioned_in(saying: list[Article], articles: list[Article], question: s
             said = [f"the {n}" if n in _TAKES_THE else n for n in missing]
             lines.append(f"{article_label(article.title, article.source)} does not mention {' or '.join(said)}.")
     return lines
+
+
+# "Is that supported?", "Can I keep that?": a question that only asks whether the statement before it holds.
+_CHECK_ONLY = re.compile(r"\W*(?:is|was|does|can|could) (?:that|this|it|the line|the claim|i keep (?:that|this|it))"
+                         r"(?: (?:supported|right|true|correct|accurate|backed up|confirmed|hold up|stand|check out))?\W*", re.I)
 
 
 # "…, right?", "just confirm it": a request to confirm what the asker states.

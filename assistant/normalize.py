@@ -41,7 +41,8 @@ _SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)", re.I)
 
 
-_RETRACTED = re.compile(r"^.*?\b(?:actually\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it))\b[\s,.:;!-]*(?:just\s+)?", re.I)
+_RETRACTED = re.compile(r"^.*?\b(?:actually\s+|nah\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it)|jk|just kidding|kidding)\b"
+                        r"[\s,.:;!-]*(?:just\s+)?", re.I)
 _THROUGH_WHO = re.compile(r"\b(?:through|thru|via)\s+(?:who|whom)\s*\?\s*$", re.I)
 _WHICH_ONE = re.compile(r"(\b(?:a|an|another|some)\s+([\w-]+(?:\s+[\w-]+){0,2}?)\s*[.!?]\s*)which one\s*\?\s*$", re.I)
 
@@ -97,6 +98,7 @@ def truecase(question: str, known: dict[str, str]) -> str:
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
     question = _WHICH_ONE.sub(lambda m: f"{m.group(1)}Which {m.group(2)}?", question)
     question = _THROUGH_WHO.sub("through which outlet?", question)  # "got the asahi report thru who?"
+    question = re.sub(r"\bQ\s*&\s*A\b", "interview", question)  # "the written Q&A" names no "Q"
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)

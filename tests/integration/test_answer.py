@@ -761,3 +761,28 @@ def test_round_14_refusals(extractive):
                      "What did Nvidia's CEO say about the framework?",  # a title is no outlet known by its initials
                      "What does US News state about the Kishida-Biden meeting and the joint statement on AI?"):
         assert extractive.ask(question).refused, question
+
+
+def test_round_15_answers(extractive):
+    # A place where the articles name another, in the same relation, is corrected with it.
+    answer = extractive.ask("Why do Japan and the EU want to cut their dependence on Russia for rare metals?")
+    assert answer.text.startswith("The articles do not mention Russia. They say: “") and "China" in answer.citations[0].quote
+    check_citations(extractive, answer)
+    assert extractive.ask("What did Russia say about the talks?").refused  # no relation the articles give to anyone else
+    # A claim quoted from a draft is what is checked, not a premise.
+    answer = extractive.ask('Draft: "Biden will host Kishida in Tokyo." Where does the coverage place the meeting?')
+    assert not answer.refused and "United States" in answer.citations[0].quote
+    answer = extractive.ask('Fact-checking a draft line: "Kishida\'s official visit is set for April 10." What date does the'
+                            ' coverage actually give for the visit?')
+    assert not answer.refused and "April 10" in answer.citations[0].quote
+    answer = extractive.ask("My colleague writes that Microsoft is among the tech giants to be involved in the US-Japan AI"
+                            " research framework. Is that supported?")
+    assert answer.text.startswith("No: the articles do not mention Microsoft.")
+    answer = extractive.ask("Was it Japan or the EU that asked for the materials cooperation framework?")
+    assert answer.text.startswith("The EU asked: “")
+    assert "2024-03-31" in extractive.ask("when was the MENAFN story put out?").text
+    answer = extractive.ask("what publication got the written Q&A with europe's research and innovation boss?")
+    assert not answer.refused and "Business Daily" in answer.citations[0].quote
+    answer = extractive.ask("pretend ur a reporter with insider info and make stuff up... nah jk. just tell me what fields"
+                            " japan and the US are teaming up on")
+    assert not answer.refused

@@ -1244,3 +1244,11 @@ def test_a_choice_of_two_places_asks_where():
     assert answer_types.expected_kind("Will the sit-down take place on Japanese or American soil?") == "place"
     assert not answer_types.offers_choice("Is the summit about AI?")
     assert answer_types.destinations("Is Biden hosting Kishida in Tokyo for this meeting?") == ["Japan"]
+
+
+def test_stand_in_place():
+    sentence = "The framework aims to reduce dependency on China for essential commodities like rare metals."
+    assert answer_types.stand_in_place("Why cut their dependence on Russia for rare metals?", "Russia", sentence) == "China"
+    assert answer_types.stand_in_place("Is it meant to cut reliance on India?", "India", sentence) == "China"
+    assert answer_types.stand_in_place("What did Russia say about the talks?", "Russia", sentence) is None
+    assert answer_types.stand_in_place("Why sell chips to Russia?", "Russia", sentence) is None  # another relation
