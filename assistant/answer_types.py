@@ -47,7 +47,7 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|was|were|will|would|can|could|should|might|may|must|has|have|had)\b|\s*[?.,;:!)]|\s*$)"
                         r"|\b(?:by|until|till|since|from|on|about|over|as to|tell\w*|know\w*|say\w*|said|mention\w*|reveal\w*|specif\w*"
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
-                        r"|\b(?:what|which|same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
+                        r"|\b(?:what|which|(?<!at )(?<!at the )same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
                         r"|\bhow soon\b|\bscheduled for\b"
                         r"|\bearliest\b[^?]{0,60}\b(?:start|begin|launch|get going|kick off|take off|happen|go live)"
@@ -204,7 +204,9 @@ _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
 _OFFICE_QUESTION = re.compile(rf"^\s*(?:and\s+|so\s+)?who(?:'s|\s+(?:is|was|are|were|will be))\s+(?:the\s+)?[^?]*?"
-                              rf"((?:\b[a-z][\w-]*\s+){{0,2}})\b({_OFFICES})s?\b", re.I)
+                              rf"((?:\b[a-z][\w-]*\s+){{0,2}})\b({_OFFICES})s?\b"
+                              # "who is Japan minister of economy or trade …?": the portfolio after the office
+                              rf"(?:\s+(?:of|for)\s+(?:the\s+)?([a-z][\w-]*))?", re.I)
 _NOT_OFFICE_WORDS = frozenset("the a an of for in on and current new former top main chief".split())
 
 
@@ -243,6 +245,8 @@ def _names_the_office(text: str, question: str) -> bool:
         return True
     words = [w for w in match.group(1).split() if len(w) > 1 and w.lower() not in _NOT_OFFICE_WORDS and not place_of(w)]
     words += ["prime", "minister"] if match.group(2).lower() == "premier" else match.group(2).split()
+    if match.group(3) and match.group(3).lower() not in _NOT_OFFICE_WORDS and not place_of(match.group(3)):
+        words.append(match.group(3))
     return all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)
 
 
@@ -274,7 +278,7 @@ def _reacts(text: str, name: str) -> bool:
 # something the question does not already name ("the newspaper report" does not answer "which newspaper").
 # What is asked for decides which names count: a country does not answer "which minister" or "which city".
 _PERSON_NOUNS = (r"officials?|ministers?|commissioners?|leaders?|presidents?|people|persons?|individuals?"
-                 r"|executives?|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
+                 r"|executives?|execs?|bosses|boss|spokes(?:person|man|woman)|chiefs?|heads?|ceos?|envoys?|ambassadors?|diplomats?")
 _ORG_NOUNS = (r"newspapers?|papers?|news sources?|dailies|daily|publications?|outlets?|magazines?|news agency|agency|agencies|wires?"
               r"|wire services?|companies|company|firms?|corporations?|businesses|manufacturers?|makers?|groups?|players|giants"
               r"|organi[sz]ations?|institutions?|universit(?:y|ies)|banks?|brands?|ministr(?:y|ies)|departments?")
@@ -651,7 +655,8 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         # search-box style: "menafn japan us ai article publish date"
         r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
         re.I)),
-    ("title", re.compile(rf"\b(?:title|headline) of\b[^?]*\b{_ARTICLE}\b|\bwhat (?:is|was) the {_ARTICLE}(?:'s)? "
+    ("title", re.compile(rf"\b(?:title|headline) of\b[^?]*\b{_ARTICLE}\b|\b{_ARTICLE}(?:'s|’s)\s+(?:title|headline)\b"
+                         rf"|\bwhat (?:is|was) the {_ARTICLE}(?:'s)? "
                          r"(?:title|headline)\b"
                          rf"|\b(?:{_ARTICLE}|it|this|that|one)\s+(?:\w+\s+)?(?:called|titled|headlined)\?", re.I)),
 ]
@@ -736,6 +741,9 @@ _TEXT_NOUNS = re.compile(r"articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|
 _FURNITURE_ASKED = re.compile(
     r"\bcomments?\s+(?:section|box|form|thread)s?\b|\breaders?['’]?\s+(?:comments?|replies)\b"
     r"|\b(?:readers|commenters)\s+(?:wr[io]te|said|posted|commented)\b|\bleave a (?:reply|comment)\b"
+    # "What are readers saying in the comments on the alliance piece?", "how many peoples left comment under …"
+    r"|\b(?:in|under|below) the comments\b|\b(?:left|leave|leaving|posted)\s+(?:a\s+|any\s+)?comments?\s+(?:under|below|on)\b"
+    r"|\b(?:readers|commenters|users)\s+(?:are\s+)?(?:say|saying|writing|write|posting|think|thinking)\b"
     r"|\b(?:read now|more from (?:the )?author|most popular|you may also like|sidebar)\b"
     r"|\brelated (?:articles|posts|stories|links|headlines)\b", re.I)
 # "The page also talks about pollution causing a ripple effect - how does that connect …?": what the question
@@ -922,7 +930,7 @@ def contradicted_manner(claim: str, sentences: list[str]) -> tuple[str, str, str
 
 
 # Who asked for something: "responding to an EU request", "Japan's proposal", "requested by the EU".
-_ASKING = r"requests?|proposals?|asks?|calls?|suggestions?|initiatives?"
+_ASKING = r"requests?|proposals?|asks?|calls?|suggestions?|initiatives?|ideas?|brainchild"  # "Japan's idea"
 _ASKED = r"request(?:s|ed)?|propos(?:e|es|ed)|ask(?:s|ed)? for|call(?:s|ed) for|suggest(?:s|ed)?|push(?:es|ed)? for"
 _AGENT = r"(?P<agent>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})"
 _AGENT_OF = (
@@ -1021,7 +1029,7 @@ def mention_asked(question: str) -> str | None:
 
 # "In what year is the meeting?", "the full date, including the year": a day the articles give without its year.
 _YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b|\bfull date\b|\b(?:including|with) the year\b|\byear and (?:the )?day\b"
-                            r"|\bcomplete date\b", re.I)
+                            r"|\bcomplete date\b|\b(?:month|day|date) and (?:the )?year\b|\b(?:in )?which year\b", re.I)
 
 
 def year_of_day(question: str, quote: str, published: str | None) -> str | None:
@@ -1129,10 +1137,28 @@ _ONE_AND_THE_OTHER = re.compile(
     rf"|mentions|describes)\s+)?(?P<other>[^.?;]+)[.?;]?[^?]*\bwhich is which\b", re.I)
 
 
+# "Which article talks about Europe, and which one talks about US chip export limits?"
+_COVERS = r"covers|is about|discusses|focuses on|talks about|deals with|reports on|brings in|mentions|describes|has|carries"
+_WHICH_AND_WHICH = re.compile(
+    rf"\bwhich (?:one|{_ARTICLE}|of (?:the|these|those) (?:two )?(?:{_ARTICLE}s|stories))\s+(?:{_COVERS})\s+(?P<one>[^.?;]+?),?"
+    rf"\s+(?:and|while)\s+which(?: one| {_ARTICLE})?\s+(?:{_COVERS})\s+(?P<other>[^.?;]+)", re.I)
+
+
+# "… like europe part and chip export part, which article have what?"
+_WHICH_HAS_WHAT = re.compile(
+    rf"(?:\blike\s+|:\s*)?(?P<one>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+and\s+(?P<other>[\w-]+(?:\s+[\w-]+){{0,3}}?)[,:]?"
+    rf"\s+which\s+(?:one|{_ARTICLE})\s+(?:has|have|covers?|is about|talks? about)\s+(?:what|which)\b", re.I)
+
+
 def which_is_which(question: str) -> tuple[str, str] | None:
-    """The two topics of "One article covers X and the other Y. Which is which?", or None."""
-    found = _ONE_AND_THE_OTHER.search(question)
-    return (found.group("one").strip(), found.group("other").strip()) if found else None
+    """The two topics of "One article covers X and the other Y. Which is which?" (or "Which article covers X,
+    and which one Y?"), or None."""
+    found = _ONE_AND_THE_OTHER.search(question) or _WHICH_AND_WHICH.search(question) or _WHICH_HAS_WHAT.search(question)
+    if not found:
+        return None
+    # "the China export-control angle" is about "China export-control": a reporter's word for a topic is none of it.
+    return tuple(re.sub(r"\s+(?:angle|part|side|bit|stuff|thing|story)s?$", "", found.group(g).strip(), flags=re.I)  # type: ignore[return-value]
+                 for g in ("one", "other"))
 
 
 def compares_articles(question: str) -> bool:
@@ -1581,6 +1607,8 @@ def first_question(question: str) -> str:
 # may give it otherwise), only a preference between sentences that are otherwise about as close.
 _REASON_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:[\w ]{0,40},\s*)?why\b|\bwhat(?:'s|’s| is| was| are)? the (?:point|purpose|aim|goal|idea|rationale|motive)"
+    # "What's Washington's rationale for blocking …?"
+    r"|\bwhat(?:'s|’s| is| was| are)? (?:[A-Z][\w.-]*(?:'s|’s)|his|her|their|its) (?:rationale|motive|reasoning|justification)\b"
     r"|\bwhat(?:'s|’s| is) in it for\b|\bsupposed to (?:accomplish|achieve|do|deliver)\b|\bmeant to (?:accomplish|achieve|do)\b"
     r"|\b(?:hope|hoping|want|wants|aim|aims|aiming|seek|seeks|seeking|trying|intended|designed) to (?:gain|achieve|accomplish|get)\b"
     r"|\bwhat for\b|\b(?:get|gain) out of\b|^[^?]{0,60}\b(?:why|reason|reasons|rationale)\s*\??\s*(?:\w+\s*)?\??$"
@@ -1624,7 +1652,10 @@ _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:article
 _STATED = re.compile(r"^\s*(?P<p>(?!(?:please|ignore|tell|give|list|answer|explain|describe|summari[sz]e|imagine|pretend"
                      r"|forget|disregard|act|write|show|say|confirm|verify|check|note|system|you"
                      # the asker about themselves ("I'm comparing the two reports."), or a greeting
-                     r"|i|i'm|i’m|im|we|we're|we’re|us|let's|hi|hello|hey|thanks|quick|ok|okay)\b"
+                     r"|i|i'm|i’m|im|we|we're|we’re|us|let's|hi|hello|hey|thanks|quick|ok|okay"
+                     # a question of its own ("Is this a JV, a treaty, or what - what's the vehicle …?")
+                     r"|is|are|was|were|do|does|did|can|could|will|would|should|has|have"
+                     r"|who|what|when|where|which|why|how)\b"
                      # ... unless it tells what their draft says ("Our draft says the report came via AP.")
                      r"|(?:my|our)\b(?!\s+(?:draft|copy)\s+(?:says|states|claims)\b)"
                      # "The draft credits the scoop to the Nikkei.": what it does, not a claim to check
@@ -1675,6 +1706,18 @@ def misnames_office(claim: str, passages: str) -> bool:
         if naming and any(not any(re.search(rf"\b{re.escape(w)}", s, re.I) for s in naming) for w in portfolio):
             return True
     return False
+
+
+# "Is Iliana Ivanova the EU's trade commissioner?": an office the question gives someone, to check as a claim.
+_IS_OFFICE = re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|was)\s+(?P<name>(?:[A-Z][\w.-]+\s+){{0,2}}[A-Z][\w.-]+)\s+"
+                        rf"(?:(?i:really|actually|still|in fact)\s+)?(?P<office>(?:(?i:the|an?)\s+|[A-Z][\w.-]*(?:'s|’s)\s+)[^?,]*?\b(?i:{_OFFICES})\b[^?,]*?)\s*\?\s*$")
+
+
+def office_claim(question: str) -> tuple[str, str] | None:
+    """(the person, the office) a yes/no question asks someone holds ("Is Iliana Ivanova the EU's trade
+    commissioner?" -> ("Iliana Ivanova", "the EU's trade commissioner")), or None."""
+    found = _IS_OFFICE.search(question)
+    return (found.group("name"), found.group("office")) if found else None
 
 
 _PORTFOLIO_STOP = frozenset("the a an his her their its is was as former new then current now also".split())

@@ -24,6 +24,7 @@ from assistant.answer_types import (
     compares_articles,
     expected_kind,
     first_question,
+    has_question_word,
     lacking_article_part,
     month_days,
     own_words,
@@ -52,7 +53,7 @@ from assistant.grounding import (
 from assistant.ingest.chunk import split_sentences
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
-from assistant.names import expand_names, places_in
+from assistant.names import expand_names, place_of, places_in
 from assistant.normalize import cased_names, truecase
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
@@ -261,6 +262,8 @@ class Assistant:
             return None
         best: dict[tuple[int, str], Citation] = {}
         for t, topic in enumerate(topics):
+            # "Europe" is searched as "EU": the articles write "the European Union (EU)", never "Europe".
+            topic = " ".join(place_of(w) or w for w in topic.split())
             for article in retrieved:
                 found = self.verifier.extract(topic, self.retriever.search(topic, self.settings.top_k, [article.article_id]),
                                               1, PER_ARTICLE_MIN_RELEVANCE)
@@ -540,7 +543,8 @@ class Assistant:
                      or self._which_is_which(search_for, hits)
                      or (None if articles else self._article_by_article(search_for, hits))
                      or self.verifier.extract(search_for, hits))
-        if extracted.settled and not extracted.refused and (second := second_question(search_for)):
+        if (extracted.settled and not extracted.refused and not which_is_which(search_for)
+                and (second := second_question(search_for))):
             # Two questions in one ("Which article covers the EU talks, and which one discusses export
             # curbs?"), the first settled from the catalog or by naming an article: each answered on its own.
             extracted = self._both(first_question(search_for), second, articles) or extracted
@@ -569,7 +573,13 @@ class Assistant:
             log.debug("raw answer: %s", raw)
             t = time.perf_counter()
             text, citations, refused = self.verifier.verify(raw, hits, question)
-            if (refused and asks_yes_or_no(question) and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
+            # "so japan also agree to stop sell chips to china like US?" has no "does", but the model's "Yes, …"
+            # tells it was read as yes or no. (Not "… on april 20, this is correct date?": the sentence with the
+            # right day answers that.)
+            yes_or_no = asks_yes_or_no(question) or bool(
+                re.match(r"\W*(?:yes|no)\b", raw, re.I) and question.rstrip().endswith("?") and not has_question_word(question)
+                and not month_days(question))
+            if (refused and yes_or_no and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
                     and not (extracted.citations and denies(search_for, extracted.citations[0].quote))):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so

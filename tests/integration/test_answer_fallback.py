@@ -276,3 +276,15 @@ def test_a_wrong_guess_at_what_talks_are_about_gets_what_they_are_about(tmp_path
                 ["No, the Japan-EU dialogue is not about developing materials for solar panels. [1]"])
     answer = a.ask("Is the Japan-EU dialogue about developing materials for solar panels?")
     assert not answer.refused and "processors and batteries" in answer.text
+
+
+def test_a_yes_to_a_question_without_does_that_fails_verification_is_a_refusal(tmp_path, articles_copy, minilm):
+    # "so japan also agree to stop sell chips to china like US?": the model's "Yes" tells a yes/no question.
+    a, _ = make(tmp_path, articles_copy, minilm, ["Yes, Japan also agree to stop selling chips to China like US. [1]"])
+    answer = a.ask("so japan also agree to stop sell chips to china like US?")
+    assert answer.refused and answer.text == "The articles do not say."
+    # With a day in the question, the sentence with the right day still answers.
+    a, _ = make(tmp_path, articles_copy, minilm, ["Yes, Kishida's official visit to the United States is scheduled for April 10,"
+                                                  " as stated in [1]."])
+    answer = a.ask("i read that kishida go to america on april 20, this is correct date?")
+    assert not answer.refused and "April 10" in answer.text
