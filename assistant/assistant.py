@@ -369,6 +369,22 @@ class Assistant:
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)
 
+    def _with_year(self, question: str, text: str, citations: list[Citation],
+                   hits: list[Hit]) -> tuple[str, list[Citation]]:
+        """`_with_year`, and when the cited day comes from an undated article, the same day in a dated one,
+        cited after the rest ("which month and year is the meeting?": US News gives April 10 but no date;
+        MENAFN gives it too, dated 2024-03-31)."""
+        dated = _with_year(question, text, citations)
+        if dated != text:
+            return dated, citations
+        days = {d for c in citations for d in month_days(c.quote)}
+        other = self.verifier.closest(question, [h for h in hits if h.article.date]) if days else None
+        if other is None or not month_days(other.quote) & days:
+            return text, citations
+        other = replace(other, n=len(citations) + 1)
+        dated = _with_year(question, text, [other])
+        return (dated, [*citations, other]) if dated != text else (text, citations)
+
     def _only_one_covers(self, question: str, named: list[str]) -> Extraction | None:
         """For "What does the first article cover that the MENAFN one doesn't mention at all?": the place the
         other article names and the named one never does, with the other's sentence about it; None when
@@ -612,7 +628,7 @@ class Assistant:
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         if not refused:
-            text = _with_year(search_for, text, citations)
+            text, citations = self._with_year(search_for, text, citations, retrieved)
             if (before := self.verifier.antecedent(text, citations, hits)) is not None:
                 # "a declaration" says less than the sentence "This declaration" points back to: it is quoted.
                 text, citations = f"{text} The articles also say: “{before.quote}” [{before.n}]", [*citations, before]

@@ -53,6 +53,7 @@ from assistant.answer_types import (
     stand_in,
     stand_in_place,
     stated_premise,
+    untold_office_holder,
     untold_trip,
     which_article,
     yes_no_form,
@@ -174,7 +175,10 @@ def _dash_question(text: str) -> str | None:
     if len(parts) != 2:
         return None
     first, second = parts
-    if (_WH_OPENING.match(second) and not _WH_OPENING.match(first) and len(second.split()) >= 4
+    # Only a guess asked as a question goes ("Is this a JV, a treaty, or what"): a statement before the dash
+    # ("The draft names … as Margrethe Vestager - who does the article name?") is what the question is about.
+    if (_WH_OPENING.match(second) and re.match(r"(?:is|are|was|were|do|does|did|will|would|can|could)\b", first, re.I)
+            and len(second.split()) >= 4
             and not re.search(r"\b(?:it|that|this|they|them|those|these|he|she|her|his)\b", second, re.I)):
         return second
     if _WH_OPENING.match(first) and len(second.split()) <= 6 and _OPTIONS_ONLY.match(second) and not re.search(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", second, re.I):
@@ -768,6 +772,9 @@ class Verifier:
                 said = (f"No: the articles say it was {told}, not {claimed}: “{sentence}” [1]" if manner else
                         f"No: the articles say {_the(told)} asked, not {_the(claimed)}: “{sentence}” [1]")
                 return Extraction(said, [_citation(1, hit, sentence, sent[0], sent[1], 1.0)], False, "", "", settled=True)
+        if untold_office_holder(asking, passages):
+            # "what did nvidia ceo promise kishida in the meeting?": no sentence names anyone in that office.
+            return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # Names the question brings that no retrieved passage (or its header) carries: a false premise
         # ("Google, Microsoft and Apple will join ...") or a question about someone the articles never name.
         # A name only among the options offered ("… — in person, on TV, or another way?") is no premise.

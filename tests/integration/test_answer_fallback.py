@@ -288,3 +288,11 @@ def test_a_yes_to_a_question_without_does_that_fails_verification_is_a_refusal(t
                                                   " as stated in [1]."])
     answer = a.ask("i read that kishida go to america on april 20, this is correct date?")
     assert not answer.refused and "April 10" in answer.text
+
+
+def test_the_year_of_a_day_from_an_undated_article_comes_from_a_dated_one(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["The meeting is scheduled for April 10, 2024. [2]"])
+    answer = a.ask("first article only say meeting is 'next month'. using other article date, which month and year is the meeting?")
+    assert "That is April 10, 2024: the article that gives the day is dated 2024-03-31" in answer.text
+    dated = answer.citations[-1]
+    assert dated.date == "2024-03-31" and "April 10" in dated.quote and f"[{dated.n}]" in answer.text

@@ -1283,3 +1283,9 @@ def test_round_16_question_shapes():
     assert requested_question("What would the framework actually be for - manufacturing, R&D?") == (
         "What would the framework actually be for?")
     assert requested_question("the alliance piece's headline has an EU angle - what is it?") is None
+    assert requested_question("The draft names the EU Commissioner as Margrethe Vestager - who does the article name?") is None
+    from assistant.answer_types import untold_office_holder
+    passages = "Tech giants such as Nvidia, Arm and Amazon. Iliana Ivanova, the EU Commissioner for Innovation and Research."
+    assert untold_office_holder("What did Nvidia's CEO promise Kishida?", passages) == "Nvidia's CEO"
+    assert untold_office_holder("Who is the EU Commissioner for Innovation?", passages) is None
+    assert untold_office_holder("Which companies are named?", passages) is None
