@@ -1141,7 +1141,8 @@ _ONE_AND_THE_OTHER = re.compile(
 _COVERS = r"covers|is about|discusses|focuses on|talks about|deals with|reports on|brings in|mentions|describes|has|carries"
 _WHICH_AND_WHICH = re.compile(
     rf"\bwhich (?:one|{_ARTICLE}|of (?:the|these|those) (?:two )?(?:{_ARTICLE}s|stories))\s+(?:{_COVERS})\s+(?P<one>[^.?;]+?),?"
-    rf"\s+(?:and|while)\s+which(?: one| {_ARTICLE})?\s+(?:{_COVERS})\s+(?P<other>[^.?;]+)", re.I)
+    # ("U.S. export restrictions": a dot after a capital letter ends no topic)
+    rf"\s+(?:and|while)\s+which(?: one| {_ARTICLE})?\s+(?:{_COVERS})\s+(?P<other>(?:[^.?;]|(?<=\b[A-Z])\.)+)", re.I)
 
 
 # "… like europe part and chip export part, which article have what?"
@@ -1719,7 +1720,7 @@ _IS_OFFICE = re.compile(rf"^\s*(?:and\s+|so\s+)?(?i:is|was)\s+(?P<name>(?:[A-Z][
 
 # "what did nvidia ceo promise kishida …?", "Which Nvidia exec is …?": a company's office holder asked about.
 _COMPANY_OFFICE = re.compile(r"\b(?P<org>[A-Z][\w.&-]*)(?:'s|’s)?\s+(?P<office>(?i:ceo|chief executive|boss|bosses|execs?"
-                             r"|executives?|chair(?:man|woman|person)?|founder|spokes(?:person|man|woman)|head))\b")
+                             r"|executives?|chair(?:man|woman|person)?|founder|spokes(?:person|man|woman)))\b")
 
 
 def untold_office_holder(question: str, passages: str) -> str | None:
@@ -1727,7 +1728,8 @@ def untold_office_holder(question: str, passages: str) -> str | None:
     that company that office, or None. A country's office ("Japan's prime minister") is left to the other checks."""
     for found in _COMPANY_OFFICE.finditer(question):
         org, office = found.group("org"), found.group("office")
-        if place_of(org) or org.lower() in {"the", "a", "an", "which", "what", "who", "whose"}:
+        # ("the Japanese PM …": an office, not a company)
+        if place_of(org) or org.lower() in {"the", "a", "an", "which", "what", "who", "whose", "pm", "prime", "president"}:
             continue
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", passages) if re.search(rf"\b{re.escape(org)}", x, re.I)]
         if not any(re.search(rf"\b{re.escape(office[:4])}", x, re.I) for x in sentences):

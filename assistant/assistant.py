@@ -555,11 +555,12 @@ class Assistant:
         # the articles ("the Brussels official" for the EU commissioner), and its answer is verified. A
         # question about an article itself (its date, source, title) is settled by the catalog.
         t = time.perf_counter()
-        extracted = ((self._only_one_covers(search_for, named) or self._elsewhere(search_for, named) if named else None)
-                     or self._which_is_which(search_for, hits)
+        covered = (self._only_one_covers(search_for, named) or self._elsewhere(search_for, named)) if named else None
+        paired = None if covered else self._which_is_which(search_for, hits)
+        extracted = (covered or paired
                      or (None if articles else self._article_by_article(search_for, hits))
                      or self.verifier.extract(search_for, hits))
-        if (extracted.settled and not extracted.refused and not which_is_which(search_for)
+        if (extracted.settled and not extracted.refused and extracted is not paired
                 and (second := second_question(search_for))):
             # Two questions in one ("Which article covers the EU talks, and which one discusses export
             # curbs?"), the first settled from the catalog or by naming an article: each answered on its own.

@@ -138,8 +138,9 @@ def _the(name: str) -> str:
     return f"the {name}" if name.isupper() else name
 
 
-# Where a real question takes over from a request to invent: a new sentence, a colon, or "- then …".
-_NEXT_PART = re.compile(r"(?<=[.!?])\s+|:\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)", re.I)
+# Where a real question takes over from a request to invent: a new sentence, or "- then …". (Not a colon: "answer
+# from your own knowledge: what exactly did the final joint statement say?" asks for that knowledge.)
+_NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)", re.I)
 _PART_OPENER = re.compile(r"^(?:(?:and\s+)?then|anyway|ok(?:ay)?|actually(?:\s+no)?|seriously|serious|but|also|now|haha|lol"
                           r"|tell me|let me know)\b[\s,:;.!—–-]*", re.I)
 # A question about the invented thing itself ("What would he say about Nvidia?") is no real question.

@@ -1289,3 +1289,4 @@ def test_round_16_question_shapes():
     assert untold_office_holder("What did Nvidia's CEO promise Kishida?", passages) == "Nvidia's CEO"
     assert untold_office_holder("Who is the EU Commissioner for Innovation?", passages) is None
     assert untold_office_holder("Which companies are named?", passages) is None
+    assert untold_office_holder("When does the Japanese PM head stateside to sit down with Biden?", passages) is None
