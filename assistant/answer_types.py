@@ -243,10 +243,10 @@ def _names_the_office(text: str, question: str) -> bool:
     match = _OFFICE_QUESTION.search(question)
     if not match:
         return True
-    words = [w for w in match.group(1).split() if len(w) > 1 and w.lower() not in _NOT_OFFICE_WORDS and not place_of(w)]
+    # The words before the office, and the portfolio after it ("minister of economy").
+    around = [*match.group(1).split(), *([match.group(3)] if match.group(3) else [])]
+    words = [w for w in around if len(w) > 1 and w.lower() not in _NOT_OFFICE_WORDS and not place_of(w)]
     words += ["prime", "minister"] if match.group(2).lower() == "premier" else match.group(2).split()
-    if match.group(3) and match.group(3).lower() not in _NOT_OFFICE_WORDS and not place_of(match.group(3)):
-        words.append(match.group(3))
     return all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)
 
 

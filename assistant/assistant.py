@@ -369,8 +369,8 @@ class Assistant:
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)
 
-    def _with_year(self, question: str, text: str, citations: list[Citation],
-                   hits: list[Hit]) -> tuple[str, list[Citation]]:
+    def _with_dated_year(self, question: str, text: str, citations: list[Citation],
+                         hits: list[Hit]) -> tuple[str, list[Citation]]:
         """`_with_year`, and when the cited day comes from an undated article, the same day in a dated one,
         cited after the rest ("which month and year is the meeting?": US News gives April 10 but no date;
         MENAFN gives it too, dated 2024-03-31)."""
@@ -629,7 +629,7 @@ class Assistant:
             timings["verification"] = time.perf_counter() - t
             answer.draft = raw
         if not refused:
-            text, citations = self._with_year(search_for, text, citations, retrieved)
+            text, citations = self._with_dated_year(search_for, text, citations, retrieved)
             if (before := self.verifier.antecedent(text, citations, hits)) is not None:
                 # "a declaration" says less than the sentence "This declaration" points back to: it is quoted.
                 text, citations = f"{text} The articles also say: “{before.quote}” [{before.n}]", [*citations, before]

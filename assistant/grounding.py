@@ -182,7 +182,7 @@ def _dash_question(text: str) -> str | None:
             and len(second.split()) >= 4
             and not re.search(r"\b(?:it|that|this|they|them|those|these|he|she|her|his)\b", second, re.I)):
         return second
-    if _WH_OPENING.match(first) and len(second.split()) <= 6 and _OPTIONS_ONLY.match(second) and not re.search(r"\b(?:who|whom|whose|what|when|where|which|why|how)\b", second, re.I):
+    if _WH_OPENING.match(first) and len(second.split()) <= 6 and _OPTIONS_ONLY.match(second) and not has_question_word(second):
         return first.rstrip(" ,") + "?"
     return None
 
