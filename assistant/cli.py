@@ -152,6 +152,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         comparison = evaluation.compare_runs(*args.compare)
         print(json.dumps(comparison, ensure_ascii=False, indent=2) if args.json else evaluation.format_comparison(comparison))
         return 0
+    if args.suite:
+        return _eval_suite(args)
     kinds = [k for k in args.kinds.split(",") if k.strip()] if args.kinds else None
     result = evaluation.evaluate(args.dataset, out=args.out, limit=args.limit, kinds=kinds,
                                  thresholds=args.thresholds, judge=args.judge)
@@ -162,6 +164,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not result.passed:
         print(f"error: eval gate failed: {'; '.join(result.summary['gate']['failures'])} "
               f"(thresholds: {result.summary['gate']['thresholds']})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _eval_suite(args: argparse.Namespace) -> int:
+    """`assistant eval --suite FILE`: every gate of the suite in this process, one line each, exit 1 if any failed."""
+    from pathlib import Path
+
+    from assistant.eval.runner import default_out_dir
+    from assistant.eval.suite import load_suite, run_suite
+
+    if args.dataset or args.thresholds or args.limit or args.kinds:
+        raise AssistantError("--suite takes its datasets and thresholds from the suite file; drop --dataset, "
+                             "--thresholds, --limit and --kinds.")
+    gates = load_suite(args.suite)
+    out = Path(args.out) if args.out else default_out_dir()
+    results = run_suite(gates, out, judge=args.judge)
+    failed = [(g, r) for g, r in zip(gates, results, strict=True) if not r.passed]
+    if args.json:
+        print(json.dumps({g.name: r.summary for g, r in zip(gates, results, strict=True)}, ensure_ascii=False, indent=2))
+    else:
+        for gate, result in zip(gates, results, strict=True):
+            s = result.summary
+            print(f"{gate.name}: {s['n_cases']} cases, accuracy {s['accuracy']:.3f}, "
+                  f"gate {'passed' if result.passed else 'FAILED'}")
+        print(f"{len(gates) - len(failed)} of {len(gates)} gates passed; runs written to {out}/")
+    if failed:
+        print("error: eval gate failed: " + " | ".join(f"{g.name}: {'; '.join(r.summary['gate']['failures'])}"
+                                                      for g, r in failed), file=sys.stderr)
         return 1
     return 0
 
@@ -228,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thresholds", metavar="FILE", help="the gate's minimums (default: evals/thresholds.yaml)")
     p.add_argument("--judge", choices=("auto", "offline", "llm"), default="auto",
                    help="citation judge: auto = llm when ASSISTANT_LLM=openai, else offline")
+    p.add_argument("--suite", metavar="FILE",
+                   help="run every gate of a suite file (e.g. evals/gates.yaml) in one process; --out is their parent")
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), help="metric deltas and flipped cases of two runs")
     p.set_defaults(func=cmd_eval)
 

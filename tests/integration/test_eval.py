@@ -152,3 +152,63 @@ def test_a_broken_retriever_fails_the_bundled_gate(setup):
     assert result.returncode == 1, result.stdout[-500:] + result.stderr
     message = result.stderr.strip().splitlines()[-1]
     assert message.startswith("error: eval gate failed") and "hit_rate" in message
+
+
+def test_a_suite_runs_every_gate_in_one_process_as_separate_runs_would(setup):
+    """`--suite`: each gate's run equals a separate `--dataset` run of it, and a failing gate fails the
+    command after all gates ran, with one stderr line naming it."""
+    tmp = setup["tmp"]
+    data = yaml.safe_load((ROOT / "evals" / "dataset.yaml").read_text())
+    small = {"cases": data["cases"][::9]}  # every ninth case: all kinds, a few seconds
+    (tmp / "small.yaml").write_text(yaml.safe_dump(small, sort_keys=False))
+    (tmp / "suite.yaml").write_text(
+        "gates:\n"
+        "- {dataset: small.yaml, thresholds: lenient.yaml}\n"
+        "- {name: strict, dataset: small.yaml, thresholds: impossible.yaml}\n"
+        "- {name: again, dataset: small.yaml, thresholds: lenient.yaml}\n")
+    alone = run(["--dataset", str(tmp / "small.yaml"), "--thresholds", str(tmp / "lenient.yaml"),
+                 "--out", str(tmp / "alone")], setup["env"])
+    assert alone.returncode == 0, alone.stderr
+    result = run(["--suite", str(tmp / "suite.yaml"), "--out", str(tmp / "suite-runs")], setup["env"])
+
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "strict: " in lines[0] and "answer_accuracy" in lines[0], result.stderr
+    assert "small:" not in lines[0] and "again:" not in lines[0]
+    out = result.stdout.splitlines()
+    assert out[0].startswith("small: ") and out[0].endswith("gate passed"), result.stdout
+    assert out[1].startswith("strict: ") and out[1].endswith("gate FAILED"), result.stdout
+    assert out[2].startswith("again: ") and "2 of 3 gates passed" in out[3], result.stdout
+
+    def verdicts(folder: Path) -> list[tuple[str, bool, str]]:
+        rows = [json.loads(line) for line in (folder / "cases.jsonl").read_text().splitlines()]
+        return [(r["id"], r["scores"]["correct"], r["answer"]) for r in rows]
+
+    expected = verdicts(tmp / "alone")
+    assert len(expected) == len(small["cases"])
+    for name in ("small", "strict", "again"):
+        assert verdicts(tmp / "suite-runs" / name) == expected, name
+        assert (tmp / "suite-runs" / name / "report.html").is_file()
+    summary = json.loads((tmp / "suite-runs" / "strict" / "summary.json").read_text())
+    assert summary["gate"]["passed"] is False
+
+
+@pytest.mark.parametrize(("suite", "message"), [
+    (None, "does not exist"),
+    ("gates: []\n", "non-empty `gates:`"),
+    ("gates:\n- {dataset: small.yaml}\n", "needs `dataset:` and `thresholds:`"),
+    ("gates:\n- {dataset: nowhere.yaml, thresholds: lenient.yaml}\n", "nowhere.yaml does not exist"),
+    ("gates:\n- {dataset: small.yaml, thresholds: lenient.yaml}\n- {dataset: small.yaml, thresholds: lenient.yaml}\n",
+     "repeats the name 'small'"),
+])
+def test_a_bad_suite_is_a_one_line_error(setup, suite, message, tmp_path):
+    path = tmp_path / "suite.yaml"
+    if suite is not None:
+        (tmp_path / "lenient.yaml").write_text("min:\n  hit_rate: 0.5\n")
+        (tmp_path / "small.yaml").write_text("cases: []\n")
+        path.write_text(suite)
+    result = run(["--suite", str(path), "--out", str(tmp_path / "runs")], setup["env"])
+    assert result.returncode != 0 and not result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+    assert not (tmp_path / "runs").exists()
