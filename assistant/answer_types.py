@@ -437,7 +437,8 @@ def _names_the_thing(text: str, name: str, question: str) -> bool:
 _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation businesses business groups group "
                           "organisations organisation organizations organization players giants".split())
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
-                         "participating notable main key leading new these those such same different".split())
+                         "participating notable main key leading new these those such same different big-name "
+                         "top prominent well-known famous high-profile heavyweight marquee household-name".split())
 _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 _SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
@@ -630,6 +631,10 @@ _OUTCOME_QUESTION = re.compile(
     r"(?:agree|decide|sign|conclude)\b"
     # "Did the statement actually come out on April 10?": whether what was planned happened.
     r"|^\s*(?:and\s+|so\s+)?(?:did|has|have|was|were)\b[^?]{0,80}\b(?:actually|really|in the end|finally|eventually)\b", re.I)
+# "Did the article really cite US News for …?" asks what the text says, not whether something came about.
+_TEXT_REALLY_SAYS = re.compile(r"\b(?:did|does|do)\s+(?:the|that|this|either|both|each)?\s*(?:[\w-]+\s+){0,2}?"
+                               r"(?:articles?|piece|report|story|stories|text|menafn|it)\s+(?:really|actually)\s+"
+                               r"(?:say|cite|claim|report|mention|write|state|quote|name|credit|attribute|call)\b", re.I)
 _PROSPECTIVE = re.compile(
     r"\b(?:will|would|shall|expected|anticipated|upcoming|forthcoming|set to|poised|gearing up|plan(?:s|ned)? to"
     r"|intend|aim(?:s|ed)? to|may|might|could|likely|next (?:week|month|year)|ahead of|prepar(?:e|es|ing) to)\b", re.I)
@@ -1272,7 +1277,7 @@ def expected_kind(question: str) -> str | None:
     role = _ROLE_QUESTION.search(question)
     if role:
         return "role:" + next(g for g in role.groups() if g)
-    if _OUTCOME_QUESTION.search(question):
+    if _OUTCOME_QUESTION.search(question) and not _TEXT_REALLY_SAYS.search(question):
         return "outcome"
     if (asked := fragment_question(question)) is not None:
         return expected_kind(asked)
@@ -1850,6 +1855,18 @@ def stand_in_place(question: str, absent: str, sentence: str) -> str | None:
         if place and place != place_of(absent) and _relation(found.group(1)) == _relation(before.group(1)):
             return found.group(2)
     return None
+
+
+_VIA = r"(?:via|through|thru|by way of)"
+
+
+def stand_in_source(question: str, absent: str, sentence: str) -> str | None:
+    """The outlet ``sentence`` credits with passing a report on ("(via Reuters)") where the question names one the
+    articles never mention in that role: "the Asahi report reached it via Bloomberg" -> "Reuters"; None otherwise."""
+    if place_of(absent) or not re.search(rf"\b{_VIA}\s+(?:the\s+)?{re.escape(absent)}\b", question, re.I):
+        return None
+    found = re.search(rf"\b{_VIA}\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", sentence)
+    return found.group(1) if found and found.group(1) != absent else None
 
 
 def _relation(word: str) -> str:

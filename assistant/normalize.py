@@ -28,7 +28,8 @@ _SPELLED = {"whats": "what's", "whos": "who's", "hows": "how's", "wheres": "wher
             "wouldnt": "wouldn't", "r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because",
             "w/": "with", "pls": "please", "plz": "please", "thx": "thanks", "govt": "government", "wat": "what", "n": "and", "w": "with",
             "wen": "when", "bout": "about", "tho": "though", "cuz": "because", "coz": "because",
-            "thru": "through", "stmt": "statement", "jpn": "Japan"}
+            "thru": "through", "stmt": "statement", "jpn": "Japan", "jp": "Japan",
+            "collab": "collaboration", "mtg": "meeting", "gov": "government"}
 _RUN_TOGETHER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _SPELLED if w != "w/") + r")(?![\w.&'’/-])|\bw/", re.I)
 
 
@@ -41,6 +42,12 @@ _SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)", re.I)
 
 
+# "which tech cos": companies ("cos" alone may be "because").
+_COS = re.compile(r"\b(tech|which|what|big|name|chip|the|these|those|other|major|top|us|japanese|american)\s+cos\b", re.I)
+# "Confirm or deny: the named firms are Nvidia, Arm and Google." asks whether the claim is true.
+_CLAIM_PREFIX = re.compile(r"^\s*(?:confirm or deny|true or false|fact[- ]?check|confirm|verify)\s*[:,–—-]\s*(?P<claim>[^?]{8,}?)[\s.!]*$",
+                           re.I)
+
 _RETRACTED = re.compile(r"^.*?\b(?:actually\s+|nah\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it)|jk|just kidding|kidding)\b"
                         r"[\s,.:;!-]*(?:just\s+)?", re.I)
 _THROUGH_WHO = re.compile(r"\b(?:through|thru|via)\s+(?:who|whom)\s*\?\s*$", re.I)
@@ -52,6 +59,8 @@ def _month(match: re.Match[str]) -> str:
     return next(m for m in _MONTHS if m.lower().startswith(short))
 
 
+# Sentence openers that are no names, written in lower case inside "Is it true that …".
+_LOWER_OPENERS = frozenset("the a an this that these those its their his her our my some all both".split())
 KNOWN_ORGS = frozenset(name.lower() for name in _KNOWN_ORGS)  # lower case, for lookups elsewhere
 
 
@@ -90,10 +99,17 @@ def truecase(question: str, known: dict[str, str]) -> str:
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
     words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). Shorthand and short
     months are written out, a trailing "or nah" / "or not" is dropped, what comes before "nvm" / "never mind" is taken back, "… a wire agency. Which one?" asks
-    "Which wire agency?" and "… thru who?" asks through which outlet."""
+    "Which wire agency?", "… thru who?" asks through which outlet and "Confirm or deny: <claim>." asks
+    "Is it true that <claim>?"."""
     # "pretend ur kishida's spokesman … actually nvm, just tell me which pm is meeting biden": only what
     # is still asked after the asker takes the rest back.
     question = _RETRACTED.sub("", question)
+    if claim := _CLAIM_PREFIX.match(question):
+        said = claim.group("claim")
+        first = said.split()[0]
+        said = said if not first.istitle() or first.lower() not in _LOWER_OPENERS else first.lower() + said[len(first):]
+        question = f"Is it true that {said}?"
+    question = _COS.sub(r"\1 companies", question)
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
     question = _WHICH_ONE.sub(lambda m: f"{m.group(1)}Which {m.group(2)}?", question)

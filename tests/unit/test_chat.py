@@ -89,3 +89,17 @@ def test_chat_shorthand_and_short_months_are_written_out() -> None:
     assert truecase("what do tokyo n washington get out of it", {}) == "what do tokyo and washington get out of it"
     assert truecase("whats the framework w the tech giants for", {}) == "what's the framework with the tech giants for"
     assert truecase("since the summit is apr 20, wat firms", {}) == "since the summit is April 20, what firms"
+    assert truecase("which jp minister leads the collab", {}) == "which Japan minister leads the collaboration"
+    # "cos" is companies after a word that names some, and stays "cos" (because) elsewhere.
+    assert truecase("which tech cos r in it", {}) == "which tech companies are in it"
+    assert truecase("cos i need it, who is she", {}) == "cos i need it, who is she"
+
+
+def test_a_claim_to_confirm_or_deny_is_asked_as_whether_it_is_true() -> None:
+    from assistant.normalize import truecase
+
+    assert (truecase("Confirm or deny: the tech giants named are Nvidia, Arm and Google.", {})
+            == "Is it true that the tech giants named are Nvidia, Arm and Google?")
+    assert truecase("Fact check: Kishida meets Biden on April 12", {}) == "Is it true that Kishida meets Biden on April 12?"
+    # A question after the prefix is left as asked.
+    assert truecase("Confirm: is the visit on April 10?", {}) == "Confirm: is the visit on April 10?"
