@@ -905,9 +905,13 @@ _MANNERS = {
     "by phone": r"(?:tele)?phone(?:d)?|by phone|phone call",
     "by video": r"video|virtual(?:ly)?|online|remote(?:ly)?",
     "on the radio": r"radio",
+    "at a press conference": r"(?:press|news) conferences?|press briefings?",
 }
 _MANNER_OF = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _MANNERS.items()}
-_HELD = re.compile(r"\b(?:interview(?:s|ed)?|meeting|met|talks?|call|conversation|spoke|speak(?:s|ing)?|discuss(?:ed|ion)?)\b", re.I)
+_HELD = re.compile(r"\b(?:interview(?:s|ed)?|meeting|met|talks?|call|conversation|spoke|speak(?:s|ing)?|discuss(?:ed|ion)?"
+                   r"|comments?|commented|remarks?)\b", re.I)
+# "made those comments at a press conference": comments are made in any kind of interview or talk.
+_SAID_STEMS = frozenset({"comme", "remar"})
 
 
 def manners_of(text: str) -> set[str]:
@@ -926,7 +930,7 @@ def contradicted_manner(claim: str, sentences: list[str]) -> tuple[str, str, str
         return None
     held = {m.group(0).lower()[:5] for m in _HELD.finditer(claim)}
     told = [(manners_of(s), s) for s in sentences
-            if held & {m.group(0).lower()[:5] for m in _HELD.finditer(s)}]
+            if held & {m.group(0).lower()[:5] for m in _HELD.finditer(s)} or (held <= _SAID_STEMS and _HELD.search(s))]
     told = [(ways, s) for ways, s in told if ways]
     if not told or any(claimed & ways for ways, _ in told):
         return None
