@@ -596,8 +596,11 @@ class Assistant:
             yes_or_no = asks_yes_or_no(question) or bool(
                 re.match(r"\W*(?:yes|no)\b", raw, re.I) and question.rstrip().endswith("?") and not has_question_word(question)
                 and not month_days(question))
+            # (Unless extraction corrects a name the articles never mention: "… is Shinzo Abe?" gets "The articles do
+            # not mention Shinzo Abe." and the sentence naming Kishida, whatever the model said.)
             if (refused and yes_or_no and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
-                    and not (extracted.citations and denies(search_for, extracted.citations[0].quote))):
+                    and not (extracted.citations and denies(search_for, extracted.citations[0].quote))
+                    and not (extracted.absent and not extracted.refused)):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so
                 # ("Will the statement include quantum computing?") is not answered by a sentence about it,

@@ -296,3 +296,15 @@ def test_the_year_of_a_day_from_an_undated_article_comes_from_a_dated_one(tmp_pa
     assert "That is April 10, 2024: the article that gives the day is dated 2024-03-31" in answer.text
     dated = answer.citations[-1]
     assert dated.date == "2024-03-31" and "April 10" in dated.quote and f"[{dated.n}]" in answer.text
+
+
+def test_a_failed_yes_or_no_keeps_the_correction_of_a_name_the_articles_never_mention(tmp_path, articles_copy, minilm):
+    # The model contradicts itself ("No, … is Shinzo Abe"); verification drops it, and the answer is not a bare
+    # refusal but extraction's: the name is absent, and the sentence naming the prime minister they do name.
+    a, _ = make(tmp_path, articles_copy, minilm, ["No, the Japanese prime minister meeting Biden in these reports is Shinzo Abe. [1]"])
+    answer = a.ask("Confirm: the Japanese prime minister meeting Biden in these reports is Shinzo Abe?")
+    assert not answer.refused and answer.text.startswith("The articles do not mention Shinzo Abe.")
+    assert "Kishida" in answer.citations[0].quote
+    # A name the articles never mention, in a question they cannot answer otherwise, stays refused.
+    a, _ = make(tmp_path, articles_copy, minilm, ["Yes, Samsung will invest in the AI framework. [1]"])
+    assert a.ask("Is it true that Samsung will invest in the AI framework?").refused
