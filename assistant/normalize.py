@@ -47,6 +47,8 @@ _COS = re.compile(r"\b(tech|which|what|big|name|chip|the|these|those|other|major
 # "Confirm or deny: the named firms are Nvidia, Arm and Google." asks whether the claim is true.
 _CLAIM_PREFIX = re.compile(r"^\s*(?:confirm or deny|true or false|fact[- ]?check|confirm|verify)\s*[:,–—-]\s*(?P<claim>[^?]{8,}?)[\s.!]*$",
                            re.I)
+# Sentence openers that are no names, written in lower case inside "Is it true that …".
+_LOWER_OPENERS = frozenset("the a an this that these those its their his her our my some all both".split())
 
 _RETRACTED = re.compile(r"^.*?\b(?:actually\s+|nah\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it)|jk|just kidding|kidding)\b"
                         r"[\s,.:;!-]*(?:just\s+)?", re.I)
@@ -59,8 +61,6 @@ def _month(match: re.Match[str]) -> str:
     return next(m for m in _MONTHS if m.lower().startswith(short))
 
 
-# Sentence openers that are no names, written in lower case inside "Is it true that …".
-_LOWER_OPENERS = frozenset("the a an this that these those its their his her our my some all both".split())
 KNOWN_ORGS = frozenset(name.lower() for name in _KNOWN_ORGS)  # lower case, for lookups elsewhere
 
 
@@ -105,10 +105,7 @@ def truecase(question: str, known: dict[str, str]) -> str:
     # is still asked after the asker takes the rest back.
     question = _RETRACTED.sub("", question)
     if claim := _CLAIM_PREFIX.match(question):
-        said = claim.group("claim")
-        first = said.split()[0]
-        said = said if not first.istitle() or first.lower() not in _LOWER_OPENERS else first.lower() + said[len(first):]
-        question = f"Is it true that {said}?"
+        question = _whether_true(claim.group("claim"))
     question = _COS.sub(r"\1 companies", question)
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
@@ -118,6 +115,14 @@ def truecase(question: str, known: dict[str, str]) -> str:
     question = _SHORT_MONTH.sub(_month, question)
     question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
     return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)
+
+
+def _whether_true(claim: str) -> str:
+    """A claim asked as a question: "The named firms are …" -> "Is it true that the named firms are …?"."""
+    first = claim.split()[0]
+    if first.istitle() and first.lower() in _LOWER_OPENERS:
+        claim = first.lower() + claim[len(first):]
+    return f"Is it true that {claim}?"
 
 
 def _cased(word: str, known: dict[str, str]) -> str:
