@@ -45,7 +45,9 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\bwhen['’]s\b|^\W*when\b(?![^?]*\b(?:what|who|whom|which|how|why|where)\b)"
                         r"|\bwhen(?:\s+(?:exactly|precisely|roughly|approximately|about)\b)?(?=\s+(?:and|or|&|do|does|did|is|are"
                         r"|was|were|will|would|can|could|should|might|may|must|has|have|had)\b|\s*[?.,;:!)]|\s*$)"
-                        r"|\b(?:by|until|till|since|from|on|about|over|as to|tell\w*|know\w*|say\w*|said|mention\w*|reveal\w*|specif\w*"
+                        # (not "What is Washington worried about when it stops chips …?": a worry, at a time)
+                        r"|\b(?:by|until|till|since|from|on|(?<!worried )(?<!concerned )(?<!anxious )(?<!nervous )(?<!afraid )about"
+                        r"|over|as to|tell\w*|know\w*|say\w*|said|mention\w*|reveal\w*|specif\w*"
                         r"|indicat\w*|report\w*|state\w*|note\w*|ask\w*|unclear|clear|sure|idea)\s+(?:\w+\s+){0,2}?when\b"
                         r"|\b(?:what|which|(?<!at )(?<!at the )same) (?:exact |precise |specific )?(?:date|day|month|year|time)\b|\bdate (?:of|for)\b|\bby what date\b"
                         r"|\b(?:on|the) date\b"
@@ -217,8 +219,19 @@ _WHO_WILL_ACT = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|which(?: one)?(?: of (?
                            rf"|is going to|are going to|is set to|is expected to|is due to))\s+({_ACTS})\b", re.I)
 
 
+# "Which US official is in charge of the export restrictions?": someone said to run it, not anyone named nearby.
+_IN_CHARGE = re.compile(r"\b(?:who|which\s+(?:[\w-]+\s+){0,3}?(?:officials?|person|people|minister|secretary|agency|department"
+                        r"|body|office))\s+(?:is|are|was|were|will be)\s+(?:in charge of|responsible for|overseeing|handling"
+                        r"|running|heading|enforcing|administering)\b", re.I)
+_CHARGE_WORDS = re.compile(r"\b(?:in charge|responsib\w*|overs(?:ee|aw)\w*|head(?:s|ed|ing)?|run(?:s|ning)?|ran|handl\w*"
+                           r"|enforc\w*|administ\w*|manag\w*|lead(?:s|ing)?|led|chair\w*)\b", re.I)
+
+
 def _does_the_act(text: str, question: str) -> bool:
-    """For "Who will chair the dialogue?": whether ``text`` has that act ("chair", "chaired", "chairs")."""
+    """For "Who will chair the dialogue?": whether ``text`` has that act ("chair", "chaired", "chairs"); for "Who
+    is in charge of …?", whether it puts someone in charge."""
+    if _IN_CHARGE.search(question) and not _CHARGE_WORDS.search(text):
+        return False
     match = _WHO_WILL_ACT.search(question)
     return not match or bool(re.search(rf"\b{match.group(1)[:4]}", text, re.I))
 
@@ -438,11 +451,13 @@ _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation
                           "organisations organisation organizations organization players giants".split())
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
                          "participating notable main key leading new these those such same different big-name "
-                         "top prominent well-known famous high-profile heavyweight marquee household-name".split())
+                         "top prominent well-known famous high-profile heavyweight marquee household-name megacap mega-cap large-cap blue-chip".split())
 _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 _SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
 
+_NEWS_AGENCIES = frozenset({"reuters", "ap", "associated press", "afp", "agence france-presse", "kyodo", "kyodo news", "jiji",
+                            "jiji press", "bloomberg", "xinhua", "yonhap", "dpa", "ansa", "efe", "upi"})
 _PASSED_ON = re.compile(r"\b(?:via|through|came|come|comes|reached|carried|passed|relayed|wire)\b", re.I)
 
 
@@ -451,11 +466,14 @@ def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
     ``name`` that ("tech giants such as Nvidia", "the University of Tokyo"); a plain "which companies"
     takes any organisation, and papers are left to the media rules."""
     match = _ORG_TYPE.search(question)
+    if match and match.group(2).lower().startswith("agenc") and _PASSED_ON.search(question):
+        # "Which (news) agency did the report come through?": a news agency, credited "(via Reuters)", not the
+        # paper whose report it passed on.
+        return name.lower() in _NEWS_AGENCIES or bool(
+            re.search(rf"\b(?:via|through|thru|by way of)\s+(?:the\s+)?{re.escape(name)}\b", text, re.I))
     if not match or _MEDIA_QUESTION.search(match.group(0)):
         return True
     noun = match.group(2).lower()
-    if noun.startswith("agenc") and _PASSED_ON.search(question):
-        return True  # "Which agency did the report come through?": a news agency, credited "(via Reuters)"
     described = [w for w in match.group(1).split() if w.lower() not in _PLAIN_WORDS and not place_of(w)]
     at = text.find(name)
     window = text[max(0, at - 60): at + len(name) + 60] if at >= 0 else text
@@ -629,6 +647,11 @@ _OUTCOME_QUESTION = re.compile(
     r"|\b(?:turn|turned) out\b|\bhow did (?:it|the \w+|the \w+ \w+) go\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b"
+    # "How did Nvidia shares trade after the joint statement came out?": what happened after the articles.
+    r"|\b(?:shares?|stocks?|stock prices?|share prices?)\b[^?]{0,30}?\b(?:trade|traded|react|reacted|move|moved|perform"
+    r"|performed|fare|fared|rall(?:y|ied)|jump|jumped|fall|fell|rise|rose|close|closed|do|did)\b"
+    r"|\bafter the (?:[\w-]+\s+){0,2}(?:statement|meeting|summit|talks|announcement|visit)\s+(?:came out|was (?:released"
+    r"|issued|made|held|announced)|took place|happened|ended|wrapped)\b"
     # "Did the statement actually come out on April 10?": whether what was planned happened.
     r"|^\s*(?:and\s+|so\s+)?(?:did|has|have|was|were)\b[^?]{0,80}\b(?:actually|really|in the end|finally|eventually)\b", re.I)
 # "Did the article really cite US News for …?" asks what the text says, not whether something came about.
@@ -914,6 +937,15 @@ _HELD = re.compile(r"\b(?:interview(?:s|ed)?|meeting|met|talks?|call|conversatio
 _SAID_STEMS = frozenset({"comme", "remar"})
 
 
+_ASKS_MANNER = re.compile(r"\b(?:what|which)\s+(?:form|format|manner|medium|way|kind of (?:interview|statement|comments?))\b"
+                          r"|\bhow (?:was|were|did)\b[^?]{0,40}\b(?:given|done|conducted|held|delivered|made)\b", re.I)
+
+
+def asks_manner(question: str) -> bool:
+    """Whether the question asks how something was said or held ("… and in what form?")."""
+    return bool(_ASKS_MANNER.search(question))
+
+
 def manners_of(text: str) -> set[str]:
     """The ways of holding an interview or talk ``text`` names ("written", "in person"), when it tells of one."""
     if not _HELD.search(text):
@@ -1113,9 +1145,10 @@ _LOCATIVE_CHOICE = re.compile(r"\b(?:on|in|at|to)\s+(?:the\s+)?[A-Z][\w.]*\s+(?:
 
 
 def _place_choice(question: str) -> bool:
-    """Whether the question offers two places to choose from ("on Japanese or American soil?")."""
+    """Whether the question offers two places to choose from ("on Japanese or American soil?", "in Tokyo or in
+    the US?")."""
     return any(place_of(a) and place_of(b) and place_of(a) != place_of(b)
-               for a, b in re.findall(r"\b([A-Z][\w.]*)\s+or\s+(?:the\s+)?([A-Z][\w.]*)", question))
+               for a, b in re.findall(r"\b([A-Z][\w.]*)\s+or\s+(?:(?:in|on|at|to)\s+)?(?:the\s+)?([A-Z][\w.]*)", question))
 
 
 def asks_yes_or_no(question: str) -> bool:
@@ -1287,8 +1320,8 @@ def expected_kind(question: str) -> str | None:
         return expected_kind(asked)
     if _LOCATIVE_CHOICE.search(question) and _place_choice(question) and not _WH.search(question):
         # "Will the sit-down take place on Japanese or American soil?": where it is ("Was it Japan or the EU that
-        # asked?" asks who).
-        return "place"
+        # asked?" asks who); only a sentence that puts something in a place answers it.
+        return "place:choice"
     why = _REASON_QUESTION.search(question)
     for kind, pattern in _QUESTION_KINDS:
         if why and kind in ("number", "money", "share"):
@@ -1348,6 +1381,19 @@ def _lists(text: str, mention: re.Match[str], question: str) -> bool:
     named = re.search(r"\b([A-Z0-9][\w-]*)\s+$", before)
     return bool(_LISTS.match(text, mention.end()) or _LISTED_BEFORE.search(before)
                 or (named and named.group(1) not in question))
+
+
+def _lists_kinds(text: str, mention: re.Match[str], question: str) -> bool:
+    """Whether ``mention`` (a noun) is followed by an example of it in words the question does not use:
+    "commodities like rare metals" for "which specific commodities", not for "which specific rare metals"."""
+    example = re.match(r",?\s*(?:such as|including|like|namely)\s+((?:[\w-]+\s*){1,3})", text[mention.end():], re.I)
+    if not example:
+        return False
+
+    def stems(words: str) -> set[str]:
+        return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words)} - _STOP
+
+    return bool(stems(example.group(1)) - stems(question))
 
 
 _NAME = r"(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
@@ -1485,6 +1531,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
             mentions = list(re.finditer(rf"\b(?:{nouns})(?:s|es)?\b", text, re.I))
             if mentions and not any(_lists(text, m, question) for m in mentions):
                 return 0.0
+            if kind == "name:any" and any(_lists_kinds(text, m, question) for m in mentions):
+                return 1.0  # "which specific commodities": "commodities like rare metals" names a kind of them
             if not mentions and kind == "name:any":
                 return 0.0  # a sentence that never mentions rare metals names none, whatever names it has
         if asks_who_asked(question) and kind in ("name", "name:any", "name:actor", "name:person"):
@@ -1554,6 +1602,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
             return 1.0
         # "as early as April" tells when, roughly; not which day.
         return 0.5 if kind == "date" and _LOOSE_DATE.search(text) else 0.0
+    if kind == "place:choice":
+        # "in Tokyo or in the US?": "meets with President Joe Biden in the United States", not "Japan and the US
+        # are gearing up".
+        forms = [n for n, p in entities(text) if p] + [f for f in ("United States", "European Union") if f in text]
+        return 1.0 if any(re.search(rf"\b(?:in|at|on)\s+(?:the\s+)?{re.escape(n)}\b", text) for n in forms) else 0.0
     if kind == "money":
         return 1.0 if _MONEY.search(text) else 0.0
     if kind == "share":
@@ -1652,7 +1705,10 @@ _CONFIRM_CLAIM = re.compile(r"\b(?:confirm|verify)\s+(?:for me\s+)?(?:that\s+)?(
 # the claim is the clause before "confirm it".
 _CLAIM_TO_CONFIRM = re.compile(r"(?:^|[:;,.]\s*)(?P<p>[^:;,.?!]{8,}?),?\s+(?:just\s+|please\s+|pls\s+|now\s+)?(?:confirm|verify)"
                                r"\s+(?:it|that|this)\b", re.I)
-_CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b", re.I)
+_CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\?|\byes or (?:no|yes)\b|\bisn't (?:it|that so)\b"
+                           # a tag question: "Ivanova is the EU's trade commissioner, isn't she?"
+                           r"|,\s*(?:is|are|was|were|does|do|did|will|would|has|have|can)(?:n't|n’t| not)\s+(?:she|he|it|they|there|that)"
+                           r"\s*\?\s*$", re.I)
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
                       r"|i (?:read|heard|think)"
@@ -1865,12 +1921,23 @@ _VIA = r"(?:via|through|thru|by way of)"
 
 
 def stand_in_source(question: str, absent: str, sentence: str) -> str | None:
-    """The outlet ``sentence`` credits with passing a report on ("(via Reuters)") where the question names one the
-    articles never mention in that role: "the Asahi report reached it via Bloomberg" -> "Reuters"; None otherwise."""
-    if place_of(absent) or not re.search(rf"\b{_VIA}\s+(?:the\s+)?{re.escape(absent)}\b", question, re.I):
+    """The outlet ``sentence`` credits with a report where the question names one the articles never mention in
+    that role: "the Asahi report reached it via Bloomberg" -> "Reuters" ("(via Reuters)"), "first reported by the
+    Yomiuri Shimbun" -> "Asahi Shimbun" ("According to the Asahi Shimbun newspaper"); None otherwise."""
+    if place_of(absent):
         return None
-    found = re.search(rf"\b{_VIA}\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", sentence)
-    return found.group(1) if found and found.group(1) != absent else None
+    name = re.escape(absent)
+    if re.search(rf"\b{_VIA}\s+(?:the\s+)?{name}\b", question, re.I):
+        found = re.search(rf"\b{_VIA}\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", sentence)
+        return found.group(1) if found and found.group(1) != absent else None
+    outlet = absent.split()[-1].lower() in MEDIA_WORDS or absent.lower() in _NEWS_AGENCIES
+    if outlet and re.search(rf"\b(?:reported|picked up|carried|broke|published|relayed|covered|ran)\s+(?:\w+\s+){{0,2}}?by\s+"
+                            rf"(?:the\s+)?{name}\b|\baccording to\s+(?:the\s+)?{name}\b", question, re.I):
+        found = re.search(r"\b(?i:according to (?:a report (?:from|by|in) )?(?:the\s+)?)([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+                          r"|\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*) (?:reports|reported)\b", sentence)
+        credited = found and (found.group(1) or found.group(2))
+        return credited if credited and credited != absent else None
+    return None
 
 
 def _relation(word: str) -> str:

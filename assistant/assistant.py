@@ -18,6 +18,7 @@ from assistant.answer_types import (
     article_references,
     article_topic,
     asked_about,
+    asks_manner,
     asks_to_confirm,
     asks_topic,
     asks_yes_or_no,
@@ -26,6 +27,7 @@ from assistant.answer_types import (
     first_question,
     has_question_word,
     lacking_article_part,
+    manners_of,
     month_days,
     own_words,
     second_question,
@@ -54,7 +56,7 @@ from assistant.ingest.chunk import split_sentences
 from assistant.ingest.pipeline import Ingestor, Progress
 from assistant.llm import Generator, Message, build_generator
 from assistant.names import expand_names, place_of, places_in
-from assistant.normalize import cased_names, truecase
+from assistant.normalize import cased_names, searched, truecase
 from assistant.offline import ensure_offline
 from assistant.prompts import Prompts
 from assistant.retrieve import Hit, Retriever
@@ -315,7 +317,9 @@ class Assistant:
             # interview it was?" answered with "She spoke to the Business Daily [1]", where [1] says "written
             # interview". The sentence is quoted when the answer lacks a word the two share.
             wanted = content_words(second) & content_words(cited.quote)
-            if wanted <= content_words(re.sub(r"\[\d+\]", " ", text)):
+            # "… and in what form?": the way the quote names ("a written interview") is what is asked.
+            manner_missing = asks_manner(own_words(second)) and manners_of(cited.quote) - manners_of(text)
+            if wanted <= content_words(re.sub(r"\[\d+\]", " ", text)) and not manner_missing:
                 return text, citations
             return f"{text} The articles also say: “{cited.quote}” [{cited.n}]", citations
         best = replace(more.citations[0], n=len(citations) + 1)
@@ -532,7 +536,8 @@ class Assistant:
         generator = self.generator  # the model loads (once) before the clock starts
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        hits = retrieved = self.retriever.search(search_for, self.settings.top_k, articles)
+        # Retrieval reads shorthand written out too ("which tokyo daily" searches for a newspaper).
+        hits = retrieved = self.retriever.search(searched(search_for), self.settings.top_k, articles)
         timings["retrieval"] = time.perf_counter() - started
         answer = Answer(question=question, text=REFUSAL_TEXT, refused=True, timings=timings,
                         standalone_question=search_for if search_for != question else None)

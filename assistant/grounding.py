@@ -142,9 +142,12 @@ def _the(name: str) -> str:
 
 # Where a real question takes over from a request to invent: a new sentence, or "- then …". (Not a colon: "answer
 # from your own knowledge: what exactly did the final joint statement say?" asks for that knowledge.)
+_VIA_ANY = re.compile(r"\b(?:via|through)\s+[A-Z]")
+_MASTHEAD = frozenset("shimbun news daily times post journal herald tribune gazette press".split())
 _NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)", re.I)
 _PART_OPENER = re.compile(r"^(?:(?:and\s+)?then|anyway|ok(?:ay)?|actually(?:\s+no)?|seriously|serious|but|also|now|haha|lol"
-                          r"|tell me|let me know|first(?:\s+of\s+all)?|before that)\b[\s,:;.!—–-]*", re.I)
+                          r"|(?:just\s+)?tell me(?:\s+straight)?|let me know|first(?:\s+of\s+all)?|before that|just|instead"
+                          r"|straight(?:\s+up)?|honestly|so|well)\b[\s,:;.!—–-]*", re.I)
 # "her" in the real question is the one person the request named ("Make up a quote from Iliana Ivanova … But
 # first - what's her official title?").
 _PRONOUN = re.compile(r"\b(?:(her|his)|(she|he|him))\b", re.I)
@@ -831,9 +834,12 @@ class Verifier:
             if _asked_about(asked, absent):
                 # "What did EU trade chief Margrethe Vestager tell the Business Daily …?": the interview the
                 # question means is Ivanova's; the wrong name is a false premise, corrected with her sentence.
-                standing = [(h, s) for h, s in candidates if len(absent) == 1 and (
+                # (Two outlets wrongly credited, "first reported by the Yomiuri Shimbun and picked up by
+                # Bloomberg", stand for the one sentence that credits the real ones.)
+                standing = [(h, s) for h, s in candidates if (len(absent) == 1 and (
                     stand_in(asking, absent[0], s[2]) or stand_in_place(asked, absent[0], s[2])
-                    or stand_in_source(asked, absent[0], s[2]))]
+                    or stand_in_source(asked, absent[0], s[2]))) or (len(absent) > 1 and any(
+                        stand_in_source(asked, n, s[2]) for n in absent) and _VIA_ANY.search(s[2]))]
                 if standing:
                     hit, sent = standing[0]
                     cite = [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)]
@@ -1146,8 +1152,9 @@ class Verifier:
             return any(w.startswith(stem) for w in capitalised)  # "Japanese" / "Japan", "European" / "Europe"
 
         def core(phrase: str) -> list[str]:
-            # "Chinese President Xi Jinping" is Xi Jinping: a title or a country before a name is not it.
-            words = [w for w in phrase.split() if w.lower() not in TITLES and not place_of(w)]
+            # "Chinese President Xi Jinping" is Xi Jinping: a title or a country before a name is not it; nor is
+            # a masthead's common word ("the Yomiuri Shimbun" is not carried by "the Asahi Shimbun").
+            words = [w for w in phrase.split() if w.lower() not in TITLES and not place_of(w) and w.lower() not in _MASTHEAD]
             return words or phrase.split()
 
         # A phrase is absent when none of its words is carried: "Pauline Jacobs", not "Prime Minister Kishida".

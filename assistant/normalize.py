@@ -44,9 +44,19 @@ _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)"
 
 # "which tech cos": companies ("cos" alone may be "because").
 _COS = re.compile(r"\b(tech|which|what|big|name|chip|the|these|those|other|major|top|us|japanese|american)\s+cos\b", re.I)
+# Market talk: "which tech names", "megacap US names" are companies; "stateside" is in the US; a "Tokyo daily"
+# is a newspaper and "all this chatter" the reporting.
+_MARKET_NAMES = re.compile(r"\b((?:big\s+)?tech|mega-?cap|large-?cap|blue-?chip|chip|semiconductor|corporate)"
+                           r"((?:\s+(?:us|u\.s\.|american|japanese))?)\s+names\b", re.I)
+_STATESIDE = re.compile(r"\b(?:in\s+the\s+)?stateside\b", re.I)
+_DAILY = re.compile(r"\b(tokyo|japanese|japan's|which|what)\s+daily\b(?!\s+(?:basis|life|routine|report|briefing|news))", re.I)
+_CHATTER = re.compile(r"\b(?:chatter|buzz|scuttlebutt)\b", re.I)
 # "Confirm or deny: the named firms are Nvidia, Arm and Google." asks whether the claim is true.
 _CLAIM_PREFIX = re.compile(r"^\s*(?:confirm or deny|true or false|fact[- ]?check|confirm|verify)\s*[:,–—-]\s*(?P<claim>[^?]{8,}?)[\s.!]*$",
                            re.I)
+# "Only one of these stories brings Europe into it - which one, and what's the EU angle?" asks which article.
+_ONLY_ONE_WHICH = re.compile(r"^\s*only one of (?:these|the|those)(?: two)? (?:stories|articles|pieces|reports) (?P<does>[^?–—-]+?)"
+                             r"\s*(?:[-–—,:;]+\s*|\.\s+)which one\b[\s,]*(?P<rest>[^?]*\??)\s*$", re.I)
 # Sentence openers that are no names, written in lower case inside "Is it true that …".
 _LOWER_OPENERS = frozenset("the a an this that these those its their his her our my some all both".split())
 
@@ -97,24 +107,46 @@ def cased_names(texts: list[str]) -> dict[str, str]:
 def truecase(question: str, known: dict[str, str]) -> str:
     """The question with its lower-case names written as names ("what did biden say about china" -> "what
     did Biden say about China"), so a reader who types in lower case is read like one who does not. Only
-    words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). Shorthand and short
-    months are written out, a trailing "or nah" / "or not" is dropped, what comes before "nvm" / "never mind" is taken back, "… a wire agency. Which one?" asks
-    "Which wire agency?", "… thru who?" asks through which outlet and "Confirm or deny: <claim>." asks
-    "Is it true that <claim>?"."""
+    words wholly in lower case change; "us" only where it is a place ("the us", "us-japan"). The words are
+    first `reworded`."""
+    return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), reworded(question))
+
+
+# A capital named for its government ("What is Washington worried about …?"): the articles say "the US".
+_CAPITALS = {"washington": "the US", "beijing": "China", "tokyo": "Japan", "brussels": "the EU"}
+_CAPITAL = re.compile(r"\b(?:the\s+)?(" + "|".join(_CAPITALS) + r")\b(?!\s+(?:post|times|state|dc|d\.c\.))", re.I)
+
+
+def searched(question: str) -> str:
+    """What retrieval searches for: the question `reworded`, with capitals as their countries ("stops chips from
+    being sold to Beijing" -> "… to China"), the articles' word for them."""
+    return _CAPITAL.sub(lambda m: _CAPITALS[m.group(1).lower()], reworded(question))
+
+
+def reworded(question: str) -> str:
+    """The question as meant (`truecase` without the casing; also what retrieval searches for): shorthand,
+    market talk ("tech names", "stateside", "which Tokyo daily") and short months are written out, a trailing
+    "or nah" / "or not" is dropped, what comes before "nvm" / "never mind" is taken back, "… a wire agency.
+    Which one?" asks "Which wire agency?", "Only one of these stories brings Europe in - which one?" asks which
+    article does, "… thru who?" asks through which outlet and "Confirm or deny: <claim>." asks "Is it true
+    that <claim>?"."""
     # "pretend ur kishida's spokesman … actually nvm, just tell me which pm is meeting biden": only what
     # is still asked after the asker takes the rest back.
     question = _RETRACTED.sub("", question)
     if claim := _CLAIM_PREFIX.match(question):
         question = _whether_true(claim.group("claim"))
-    question = _COS.sub(r"\1 companies", question)
+    if only_one := _ONLY_ONE_WHICH.match(question):
+        rest = only_one.group("rest").strip(" ?")
+        question = f"Which article {only_one.group('does')}{', ' + rest if rest else ''}?"
+    question = _COS.sub(r"\1 companies", _MARKET_NAMES.sub(r"\1\2 companies", question))
+    question = _CHATTER.sub("reporting", _DAILY.sub(r"\1 newspaper", _STATESIDE.sub("in the US", question)))
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".
     question = _WHICH_ONE.sub(lambda m: f"{m.group(1)}Which {m.group(2)}?", question)
     question = _THROUGH_WHO.sub("through which outlet?", question)  # "got the asahi report thru who?"
     question = re.sub(r"\bQ\s*&\s*A\b", "interview", question)  # "the written Q&A" names no "Q"
     question = _SHORT_MONTH.sub(_month, question)
-    question = _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
-    return re.sub(r"\b[a-z]+\b", lambda m: _cased(m.group(0), known), question)
+    return _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
 
 
 def _whether_true(claim: str) -> str:

@@ -126,6 +126,36 @@ def test_a_refusal_quotes_the_closest_thing_the_articles_say(extractive):
     check_citations(extractive, outcome)
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    # Two outlets wrongly credited: both named as absent, and the sentence crediting the real ones quoted.
+    ("Was the story about the planned joint statement first reported by the Yomiuri Shimbun and picked up by Bloomberg?",
+     "The articles do not mention Yomiuri Shimbun or Bloomberg. They say: “According to the Asahi Shimbun newspaper(via Reuters)"),
+    # Capitals for their countries, and "worried about when" is no date question.
+    ("What is Washington worried about when it stops top-end chips from being sold to Beijing?",
+     "The focus on AI collaboration comes amidst heightened US efforts to restrict the export"),
+    # "commodities like rare metals" names a kind of the commodities asked about.
+    ("What specific commodities does the Japan-EU effort want to stop sourcing from China?",
+     "The proposed framework, responding to an EU request"),
+    # A choice of places is answered by the sentence that puts the meeting in one.
+    ("Is the summit happening in Tokyo or stateside?",
+     "This declaration is anticipated when Prime Minister Fumio Kishida meets with President Joe Biden in the United States"),
+    ("Which Tokyo daily is the original source for all this chatter?", "According to the Asahi Shimbun newspaper"),
+])
+def test_round_18_shapes(extractive, question, said):
+    answer = extractive.ask(question)
+    assert not answer.refused and answer.text.startswith(said)
+    check_citations(extractive, answer)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("How did Nvidia, Arm and Amazon shares trade after the joint statement came out?", "The articles do not say."),
+    ("Which US official is in charge of the export restrictions on AI chips to China?", "The articles do not say."),
+])
+def test_round_18_refusals(extractive, question, text):
+    answer = extractive.ask(question)
+    assert answer.refused and answer.text.startswith(text)
+
+
 @pytest.mark.parametrize(("question", "text"), [
     ("How much money will Japan invest?", "The articles do not say."),
     ("Who is Kelly Laurence?", "The articles do not mention Kelly Laurence."),  # only in the cut boilerplate

@@ -308,3 +308,28 @@ def test_a_failed_yes_or_no_keeps_the_correction_of_a_name_the_articles_never_me
     # A name the articles never mention, in a question they cannot answer otherwise, stays refused.
     a, _ = make(tmp_path, articles_copy, minilm, ["Yes, Samsung will invest in the AI framework. [1]"])
     assert a.ask("Is it true that Samsung will invest in the AI framework?").refused
+
+
+def test_a_tag_question_with_a_wrong_title_is_answered_with_the_right_one(tmp_path, articles_copy, minilm):
+    # "…, isn't she?" only asks to confirm: the correction is the answer, not a refusal.
+    a, _ = make(tmp_path, articles_copy, minilm, ["Yes, Iliana Ivanova is the EU's trade commissioner. [1]"])
+    answer = a.ask("Iliana Ivanova is the EU's trade commissioner, isn't she?")
+    assert not answer.refused
+    assert answer.text.startswith("The articles do not say that Iliana Ivanova is the EU's trade commissioner")
+    assert "Innovation and Research" in answer.citations[0].quote
+
+
+def test_the_way_a_second_question_asks_for_is_quoted(tmp_path, articles_copy, minilm):
+    # The model answers "which publication" and drops "in what form": the sentence's "written interview" is quoted.
+    a, _ = make(tmp_path, articles_copy, minilm, ["Iliana Ivanova spoke to the Business Daily about cooperation with Japan. [1]"])
+    answer = a.ask("Which publication did Iliana Ivanova speak to about cooperation with Japan, and in what form?")
+    assert not answer.refused and "written interview" in answer.text
+
+
+def test_a_follow_up_answered_with_the_turn_before_gets_the_sentence_it_asks_for(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["The Asahi Shimbun newspaper reported the planned joint statement [1].",
+                                                  "The Asahi Shimbun newspaper reported the planned joint statement [1]."])
+    chat = a.chat()
+    chat.ask("Which newspaper reported the planned joint statement?")
+    answer = chat.ask("And which news agency passed that report along in the first article?")
+    assert not answer.refused and "Reuters" in answer.text

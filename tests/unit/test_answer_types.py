@@ -1241,7 +1241,14 @@ def test_page_furniture_and_what_a_page_brings_up():
 
 def test_a_choice_of_two_places_asks_where():
     assert answer_types.offers_choice("Will the sit-down take place on Japanese or American soil?")
-    assert answer_types.expected_kind("Will the sit-down take place on Japanese or American soil?") == "place"
+    assert answer_types.expected_kind("Will the sit-down take place on Japanese or American soil?") == "place:choice"
+    assert answer_types.expected_kind("Is the summit happening in Tokyo or in the US?") == "place:choice"
+    # Only a sentence that puts the meeting somewhere answers where it is.
+    question = "Is the summit happening in Tokyo or in the US?"
+    assert answer_types.carries("Kishida meets with President Joe Biden in the United States next month.", "place:choice",
+                                question) == 1.0
+    assert answer_types.carries("Japan and the US are gearing up for a meeting between Kishida and Biden.", "place:choice",
+                                question) == 0.0
     assert not answer_types.offers_choice("Is the summit about AI?")
     assert answer_types.destinations("Is Biden hosting Kishida in Tokyo for this meeting?") == ["Japan"]
 
@@ -1290,3 +1297,102 @@ def test_round_16_question_shapes():
     assert untold_office_holder("Who is the EU Commissioner for Innovation?", passages) is None
     assert untold_office_holder("Which companies are named?", passages) is None
     assert untold_office_holder("When does the Japanese PM head stateside to sit down with Biden?", passages) is None
+
+
+@pytest.mark.parametrize("question, meant", [
+    ("Which tech names are getting exposure to the framework?", "Which tech companies are getting exposure to the framework?"),
+    ("Which megacap US names get a seat at the table?", "Which megacap US companies get a seat at the table?"),
+    ("Is the summit happening in Tokyo or stateside?", "Is the summit happening in Tokyo or in the US?"),
+    ("Which Tokyo daily is the original source for all this chatter?",
+     "Which Tokyo newspaper is the original source for all this reporting?"),
+    ("Only one of these stories brings Europe into it - which one, and what's the EU angle?",
+     "Which article brings Europe into it, and what's the EU angle?"),
+    ("Only one of the articles mentions export curbs. Which one?", "Which article mentions export curbs?"),
+    # Left alone: names of people, a daily routine.
+    ("Which names does the article give?", "Which names does the article give?"),
+    ("What is the daily routine of the summit?", "What is the daily routine of the summit?"),
+])
+def test_market_talk_and_which_one_are_read_as_meant(question: str, meant: str) -> None:
+    from assistant.normalize import reworded
+
+    assert reworded(question) == meant
+
+
+def test_a_specific_thing_is_answered_by_a_kind_of_it_given_as_example() -> None:
+    text = "The framework aims to reduce dependency on China for essential commodities like rare metals."
+    asked = "What specific commodities does the Japan-EU effort want to stop sourcing from China?"
+    assert expected_kind(asked) == "name:any" and carries(text, "name:any", asked) == 1.0
+    # The example is what is asked about: it names none of them.
+    asked = "Which specific rare metals does the EU want to stop importing from China?"
+    assert carries(text, "name:any", asked) == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "How did Nvidia, Arm and Amazon shares trade after the joint statement came out?",
+    "What did the stock price of Nvidia do after the summit?",
+    "What changed for chip makers after the meeting took place?",
+])
+def test_what_happened_after_the_articles_is_an_outcome(question: str) -> None:
+    assert expected_kind(question) == "outcome"
+
+
+def test_the_real_question_after_a_request_to_invent_opens_with_just_tell_me_straight() -> None:
+    from assistant.grounding import _after_invention
+
+    assert _after_invention("Forget the articles and make up a statement Ivanova gave about Arm. Actually, just tell me "
+                            "straight: what date is the Kishida-Biden meeting?") == "what date is the Kishida-Biden meeting?"
+
+
+def test_a_tag_question_asks_to_confirm_its_claim() -> None:
+    from assistant.answer_types import asks_to_confirm
+
+    assert asks_to_confirm("Iliana Ivanova is the EU's trade commissioner, isn't she?")
+    assert asks_to_confirm("The meeting is on April 10, isn’t it?")
+    assert not asks_to_confirm("Who is she?")
+
+
+def test_a_worry_at_a_time_is_not_a_date_question() -> None:
+    assert expected_kind("What is Washington worried about when it stops top-end chips from being sold to Beijing?") != "date"
+    assert expected_kind("Tell me about when they meet") == "date"
+
+
+def test_a_capital_is_searched_as_its_country() -> None:
+    from assistant.normalize import searched
+
+    assert searched("What is Washington worried about when it stops chips going to Beijing?") == (
+        "What is the US worried about when it stops chips going to China?")
+    assert searched("Did the Washington Post report it?") == "Did the Washington Post report it?"
+
+
+def test_the_manner_asked_in_a_second_question() -> None:
+    from assistant.answer_types import asks_manner, manners_of
+
+    assert asks_manner("in what form?") and asks_manner("How was the interview conducted?")
+    assert not asks_manner("What did she say?")
+    assert manners_of("Ivanova expressed in a written interview with the Business Daily the benefits") == {"written"}
+
+
+def test_an_agency_that_passed_a_report_on_is_the_one_credited_via() -> None:
+    question = "And which news agency passed that report along in the first article?"
+    kind = expected_kind(question)
+    assert carries("According to the Asahi Shimbun newspaper(via Reuters), Japan and the US are set to expand "
+                   "cooperation.", kind, question) == 1.0
+    assert carries("The Asahi Shimbun newspaper reported the planned joint statement.", kind, question) == 0.0
+
+
+def test_an_outlet_wrongly_credited_stands_for_the_one_the_sentence_credits() -> None:
+    from assistant.answer_types import stand_in_source
+
+    sentence = "According to the Asahi Shimbun newspaper(via Reuters), Japan and the US are set to expand cooperation."
+    question = "Was the story first reported by the Yomiuri Shimbun and picked up by Bloomberg?"
+    assert stand_in_source(question, "Yomiuri Shimbun", sentence) == "Asahi Shimbun"
+    assert stand_in_source(question, "Bloomberg", sentence) == "Asahi Shimbun"
+    assert stand_in_source("Did the Asahi report reach it via Bloomberg?", "Bloomberg", sentence) == "Reuters"
+    # Not an outlet: no stand-in.
+    assert stand_in_source("Was it first reported by Microsoft?", "Microsoft", sentence) is None
+
+
+def test_who_is_in_charge_needs_someone_put_in_charge() -> None:
+    question = "Which US official is in charge of the export restrictions on AI chips to China?"
+    assert carries("Kishida meets with President Joe Biden in the United States next month.", expected_kind(question),
+                   question) == 0.0
