@@ -451,7 +451,8 @@ _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation
                           "organisations organisation organizations organization players giants".split())
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
                          "participating notable main key leading new these those such same different big-name "
-                         "top prominent well-known famous high-profile heavyweight marquee household-name megacap mega-cap large-cap blue-chip".split())
+                         "top prominent well-known famous high-profile heavyweight marquee household-name megacap mega-cap large-cap blue-chip"
+                         " name brand brand-name".split())
 _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 _SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 
@@ -942,8 +943,8 @@ _ASKS_MANNER = re.compile(r"\b(?:what|which)\s+(?:form|format|manner|medium|way|
 
 
 def asks_manner(question: str) -> bool:
-    """Whether the question asks how something was said or held ("… and in what form?")."""
-    return bool(_ASKS_MANNER.search(question))
+    """Whether the question asks how something was said or held ("… and in what form?", "was it in person?")."""
+    return bool(_ASKS_MANNER.search(question)) or any(p.search(question) for p in _MANNER_OF.values())
 
 
 def manners_of(text: str) -> set[str]:
@@ -1263,6 +1264,9 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                r"|\binsiders?\b", re.I)
 
 
+_WHO_REPORTS = re.compile(r"\bwho(?:'s|’s|\s+is|\s+was|\s+has)?\s+(?:first\s+)?(?:reporting|reported|reports|broke|breaking)\b", re.I)
+
+
 @functools.lru_cache(maxsize=512)  # pure, and asked per claim and per passage by Verifier.support
 def expected_kind(question: str) -> str | None:
     """The kind of fact the question asks for, or None for an open question.
@@ -1289,6 +1293,8 @@ def expected_kind(question: str) -> str | None:
         return f"{'words' if _DIRECT_QUOTE.search(question) else 'speech'}:{speaker}"
     if _AUTHOR_QUESTION.search(question):
         return "author"
+    if _WHO_REPORTS.search(question):
+        return "name:org"  # "who's reporting that?": an outlet, not a person
     if _SOURCES_QUESTION.search(question) and not any(p.search(question) for _, p in _NAME_QUESTIONS):
         # (Not "Which outlets do they credit, and do they say where the paper got its information?": the
         # outlets are asked for first.)

@@ -54,6 +54,27 @@ _CHATTER = re.compile(r"\b(?:chatter|buzz|scuttlebutt)\b", re.I)
 # "Confirm or deny: the named firms are Nvidia, Arm and Google." asks whether the claim is true.
 _CLAIM_PREFIX = re.compile(r"^\s*(?:confirm or deny|true or false|fact[- ]?check|confirm|verify)\s*[:,–—-]\s*(?P<claim>[^?]{8,}?)[\s.!]*$",
                            re.I)
+# "the asahi report did it come through some wire service": the topic said first, then asked about.
+_TOPIC_FIRST = re.compile(r"^\s*(?P<topic>(?:the|that|this)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?P<aux>did|does|do|is|was|will|has)"
+                          r"\s+(?:it|they)\s+(?P<rest>\w.*)$", re.I)
+# "… or something", "… or anything" ask nothing more.
+_OR_SOMETHING = re.compile(r"[\s,]+or\s+(?:something|anything|whatever)(?:\s+like\s+that)?\s*(?=\??\s*$)", re.I)
+# "where do both articles get their info from": from which outlet.
+# (The articles' outlet; "where did the Asahi get its information" asks for the paper's own sources.)
+_INFO_FROM = re.compile(r"\bwhere\s+(do|does|did)\s+((?:both|the|these|those|each|either|this|that)\s+(?:(?:two|of the)\s+)?"
+                        r"(?:articles?|stories|story|pieces?|reports?)\s+)get\s+(their|its|the)\s+(info|information|news|story"
+                        r"|scoop|report)\s+from\b", re.I)
+# "did the asahi report come through some wire service": which one (the answer names it, "(via Reuters)").
+_THROUGH_SOME = re.compile(r"^\s*(?:did|does|was|has)\s+(?P<what>.{3,60}?)\s+(?:come|came|get passed|pass|go|been passed)\s+"
+                           r"(?:through|thru|via)\s+(?:a|an|some|any)\s+(?P<kind>(?:news\s+|wire\s+)?(?:agency|service|wire))"
+                           r"\s*\??\s*$", re.I)
+# "who's reporting that like what's the source": "like" between two questions is filler.
+_LIKE_BETWEEN = re.compile(r"\s+like\s+(?=(?:what|who|which|when|where|how|why)(?:'s|’s)?\b)", re.I)
+# Names as speech-to-text mishears them: "kishi da", "in video and ahm".
+_MISHEARD = [(re.compile(r"\bkishi\s+da\b", re.I), "Kishida"),
+             (re.compile(r"(?<!interview )(?<!done )(?<!held )(?<!conducted )(?<!was it )\b(?:in|en)\s?video\b"
+                         r"(?=\s*(?:and\b|or\b|stock|shares|ceo|chips?|'s|’s|,|\?|$))", re.I), "Nvidia"),
+             (re.compile(r"\bahm\b(?=\s*(?:and\b|or\b|pull|stock|shares|ceo|'s|’s|,|\?|$))", re.I), "Arm")]
 # "Only one of these stories brings Europe into it - which one, and what's the EU angle?" asks which article.
 _ONLY_ONE_WHICH = re.compile(r"^\s*only one of (?:these|the|those)(?: two)? (?:stories|articles|pieces|reports) (?P<does>[^?–—-]+?)"
                              r"\s*(?:[-–—,:;]+\s*|\.\s+)which one\b[\s,]*(?P<rest>[^?]*\??)\s*$", re.I)
@@ -124,9 +145,9 @@ def searched(question: str) -> str:
 
 
 def reworded(question: str) -> str:
-    """The question as meant (`truecase` without the casing; also what retrieval searches for): shorthand,
-    market talk ("tech names", "stateside", "which Tokyo daily") and short months are written out, a trailing
-    "or nah" / "or not" is dropped, what comes before "nvm" / "never mind" is taken back, "… a wire agency.
+    """The question as meant (`truecase` without the casing; also what retrieval searches for): names misheard
+    by speech-to-text ("kishi da", "in video"), shorthand, market talk ("tech names", "stateside", "which Tokyo daily") and short months are written out, a trailing
+    "or nah" / "or not" / "or something" is dropped, "the asahi report did it …" asks "did the asahi report …", what comes before "nvm" / "never mind" is taken back, "… a wire agency.
     Which one?" asks "Which wire agency?", "Only one of these stories brings Europe in - which one?" asks which
     article does, "… thru who?" asks through which outlet and "Confirm or deny: <claim>." asks "Is it true
     that <claim>?"."""
@@ -138,6 +159,14 @@ def reworded(question: str) -> str:
     if only_one := _ONLY_ONE_WHICH.match(question):
         rest = only_one.group("rest").strip(" ?")
         question = f"Which article {only_one.group('does')}{', ' + rest if rest else ''}?"
+    for misheard, name in _MISHEARD:
+        question = misheard.sub(name, question)
+    question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", question))
+    question = _INFO_FROM.sub(r"from which news outlet \1 \2get \3 \4", question)
+    if topic := _TOPIC_FIRST.match(question):
+        question = f"{topic.group('aux')} {topic.group('topic')} {topic.group('rest')}"
+    if through := _THROUGH_SOME.match(question):
+        question = f"Which {through.group('kind')} did {through.group('what')} come through?"
     question = _COS.sub(r"\1 companies", _MARKET_NAMES.sub(r"\1\2 companies", question))
     question = _CHATTER.sub("reporting", _DAILY.sub(r"\1 newspaper", _STATESIDE.sub("in the US", question)))
     question = _YES_NO_TAG.sub("", _US.sub("US", question))

@@ -333,3 +333,9 @@ def test_a_follow_up_answered_with_the_turn_before_gets_the_sentence_it_asks_for
     chat.ask("Which newspaper reported the planned joint statement?")
     answer = chat.ask("And which news agency passed that report along in the first article?")
     assert not answer.refused and "Reuters" in answer.text
+
+
+def test_a_way_a_second_question_guesses_wrong_is_corrected_with_the_sentence(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["Iliana Ivanova gave her interview to the Business Daily [1]."])
+    answer = a.ask("um which paper did ivanova give her interview to and was it like in person")
+    assert not answer.refused and "written interview" in answer.text

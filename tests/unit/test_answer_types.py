@@ -1308,6 +1308,16 @@ def test_round_16_question_shapes():
     ("Only one of these stories brings Europe into it - which one, and what's the EU angle?",
      "Which article brings Europe into it, and what's the EU angle?"),
     ("Only one of the articles mentions export curbs. Which one?", "Which article mentions export curbs?"),
+    # Names as speech-to-text mishears them.
+    ("is it in video and ahm or what", "is it Nvidia and Arm or what"),
+    ("when exactly is kishi da supposed to meet biden", "when exactly is Kishida supposed to meet biden"),
+    ("was the interview in video?", "was the interview in video?"),
+    # The topic said first; "or something"; "like" between two questions; where the articles get their news.
+    ("the asahi report did it come through some wire service or something",
+     "Which wire service did the asahi report come through?"),
+    ("who's reporting that like what's the source", "who's reporting that, what's the source"),
+    ("where do both articles get their info from?", "from which news outlet do both articles get their info?"),
+    ("where did the asahi get its information from?", "where did the asahi get its information from?"),
     # Left alone: names of people, a daily routine.
     ("Which names does the article give?", "Which names does the article give?"),
     ("What is the daily routine of the summit?", "What is the daily routine of the summit?"),
@@ -1396,3 +1406,10 @@ def test_who_is_in_charge_needs_someone_put_in_charge() -> None:
     question = "Which US official is in charge of the export restrictions on AI chips to China?"
     assert carries("Kishida meets with President Joe Biden in the United States next month.", expected_kind(question),
                    question) == 0.0
+
+
+def test_who_is_reporting_asks_for_an_outlet() -> None:
+    assert expected_kind("and who's reporting that, what's the source") == "name:org"
+    question = "Which big name firms might get pulled into that joint machine learning setup?"
+    assert carries("The two countries are contemplating a structure for AI research involving notable technology "
+                   "firms such as NVIDIA, ARM, and Amazon.", expected_kind(question), question) == 1.0
