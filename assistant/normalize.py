@@ -70,6 +70,11 @@ _THROUGH_SOME = re.compile(r"^\s*(?:did|does|was|has)\s+(?P<what>.{3,60}?)\s+(?:
                            r"\s*\??\s*$", re.I)
 # "who's reporting that like what's the source": "like" between two questions is filler.
 _LIKE_BETWEEN = re.compile(r"\s+like\s+(?=(?:what|who|which|when|where|how|why)(?:'s|’s)?\b)", re.I)
+# "Leaving aside all the travel and yoga links on the page, what does the news story say …?": the page's clutter
+# set aside is no part of the question; "Per US News, …" is "According to US News, …".
+_SET_ASIDE = re.compile(r"^\s*(?:leaving|setting|putting)\s+aside\s+[^,?]{0,80}?\b(?:links?|ads?|adverts?|advertisements?|comments?"
+                        r"|sidebars?|page|clutter|menus?|boxes|related)\b[^,?]{0,30},\s*", re.I)
+_PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 # Names as speech-to-text mishears them: "kishi da", "in video and ahm".
 _MISHEARD = [(re.compile(r"\bkishi\s+da\b", re.I), "Kishida"),
              (re.compile(r"(?<!interview )(?<!done )(?<!held )(?<!conducted )(?<!was it )\b(?:in|en)\s?video\b"
@@ -159,6 +164,7 @@ def reworded(question: str) -> str:
     if only_one := _ONLY_ONE_WHICH.match(question):
         rest = only_one.group("rest").strip(" ?")
         question = f"Which article {only_one.group('does')}{', ' + rest if rest else ''}?"
+    question = _PER.sub("According to ", _SET_ASIDE.sub("", question))
     for misheard, name in _MISHEARD:
         question = misheard.sub(name, question)
     question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", question))

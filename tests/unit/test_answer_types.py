@@ -1318,6 +1318,10 @@ def test_round_16_question_shapes():
     ("who's reporting that like what's the source", "who's reporting that, what's the source"),
     ("where do both articles get their info from?", "from which news outlet do both articles get their info?"),
     ("where did the asahi get its information from?", "where did the asahi get its information from?"),
+    ("Leaving aside all the travel and yoga links on the page, what does the news story say the EU wants to reduce?",
+     "what does the news story say the EU wants to reduce?"),
+    ("Per US News, what end market relies on these rare metals?", "According to US News, what end market relies on these rare metals?"),
+    ("per se, is it a treaty?", "per se, is it a treaty?"),
     # Left alone: names of people, a daily routine.
     ("Which names does the article give?", "Which names does the article give?"),
     ("What is the daily routine of the summit?", "What is the daily routine of the summit?"),
