@@ -452,7 +452,7 @@ _GENERIC_ORGS = frozenset("companies company firms firm corporations corporation
 _PLAIN_WORDS = frozenset("big biggest major large largest small other two three four several possible potential "
                          "participating notable main key leading new these those such same different big-name "
                          "top prominent well-known famous high-profile heavyweight marquee household-name megacap mega-cap large-cap blue-chip"
-                         " name brand brand-name".split())
+                         " name brand brand-name corporate".split())
 _ORG_TYPE = re.compile(rf"\b(?:which|what)\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 _SAME_ORG = re.compile(rf"\bsame\s+((?:{_FILLER}\s+){{0,4}})({_ORG_NOUNS})\b", re.I)
 

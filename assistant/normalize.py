@@ -139,7 +139,7 @@ def truecase(question: str, known: dict[str, str]) -> str:
 
 
 # A capital named for its government ("What is Washington worried about …?"): the articles say "the US".
-_CAPITALS = {"washington": "the US", "beijing": "China", "tokyo": "Japan", "brussels": "the EU"}
+_CAPITALS = {"washington": "US", "beijing": "China", "tokyo": "Japan", "brussels": "EU"}
 _CAPITAL = re.compile(r"\b(?:the\s+)?(" + "|".join(_CAPITALS) + r")\b(?!\s+(?:post|times|state|dc|d\.c\.))", re.I)
 
 

@@ -1374,7 +1374,7 @@ def test_a_capital_is_searched_as_its_country() -> None:
     from assistant.normalize import searched
 
     assert searched("What is Washington worried about when it stops chips going to Beijing?") == (
-        "What is the US worried about when it stops chips going to China?")
+        "What is US worried about when it stops chips going to China?")
     assert searched("Did the Washington Post report it?") == "Did the Washington Post report it?"
 
 
