@@ -714,6 +714,9 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
     r"|\bwhich is which\b|\beach one\b"
+    # "What extra context does each add beyond the meeting?", "What sources do the two articles rely on?"
+    r"|\bdoes each (?:add|bring|contribute|cover|offer|include|give)\b"
+    r"|\b(?:do|did) (?:the two|both) (?:articles|pieces|stories|reports|write-?ups) (?:rely|draw|depend|cite|use|credit)\b"
     # "Both articles bring China into the story — in what context does each do so?"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]*\beach\b"
     r"|\bboth (?:articles|pieces|stories|reports|write-?ups)\b[^?]{0,30}\b(?:credit|cite|attribute|rely|describe|note"
@@ -881,10 +884,15 @@ _PRODUCES_A_TEXT = re.compile(r"\b(?:documents?|statements?|declarations?|commun
                               r"(?:documents?|statements?|declarations?|communiqu\w*|texts?|papers?)\b", re.I)
 
 
+# "… and what does she oversee?": a person's portfolio, which a title gives, not an act of oversight.
+_PORTFOLIO = re.compile(r"\bwhat (?:does|do|did) (?:she|he|they|[A-Z][\w-]+) (?:oversee|supervise|govern|regulate|cover|handle)\b")
+
+
 def asked_events(question: str) -> list[re.Pattern[str]]:
     """The events the question presupposes or asks about, each as the words a passage telling of it would
     use; a passage with none of a group's words does not tell of that event."""
     text_made = bool(_PRODUCES_A_TEXT.search(question))
+    question = _PORTFOLIO.sub(" ", question)
     return [p for p in _EVENTS if p.search(question) and not (text_made and p is _MANUFACTURE)]
 
 
@@ -1203,6 +1211,23 @@ def which_is_which(question: str) -> tuple[str, str] | None:
     # "the China export-control angle" is about "China export-control": a reporter's word for a topic is none of it.
     return tuple(re.sub(r"\s+(?:angle|part|side|bit|stuff|thing|story)s?$", "", found.group(g).strip(), flags=re.I)  # type: ignore[return-value]
                  for g in ("one", "other"))
+
+
+# "Beyond the US-Japan deal, what extra angle does each article bring in?": what each adds to a shared story.
+_BEYOND = re.compile(r"\b(?:beyond|besides|apart from|aside from|other than|in addition to|on top of)\s+(?P<shared>[^,?]{3,60}?)"
+                     r"(?=\s*[,?.]|\s+(?:what|which|how|does|do)\b|\s*$)", re.I)
+_EXTRA = re.compile(r"\b(?:extra|else|additional|more|adds?|angle|context|background)\b", re.I)
+
+
+def shared_story(question: str) -> str | None:
+    """The story the articles share, for a question about what each adds beyond it ("the US-Japan deal"), or None.
+    None too when the clause names a place of its own: "a China-related angle beyond the US-Japan deal" asks how
+    China comes up in each."""
+    found = _BEYOND.search(question)
+    if not found or not compares_articles(question) or not _EXTRA.search(question):
+        return None
+    clause = next(c for c in re.split(r"(?<=[.;!?])\s+", question) if found.group("shared") in c)
+    return None if places_in(clause.replace(found.group("shared"), " ")) else found.group("shared")
 
 
 def compares_articles(question: str) -> bool:
@@ -1929,13 +1954,21 @@ _VIA = r"(?:via|through|thru|by way of)"
 def stand_in_source(question: str, absent: str, sentence: str) -> str | None:
     """The outlet ``sentence`` credits with a report where the question names one the articles never mention in
     that role: "the Asahi report reached it via Bloomberg" -> "Reuters" ("(via Reuters)"), "first reported by the
-    Yomiuri Shimbun" -> "Asahi Shimbun" ("According to the Asahi Shimbun newspaper"); None otherwise."""
+    Yomiuri Shimbun" -> "Asahi Shimbun" ("According to the Asahi Shimbun newspaper"), "Ivanova's interview with
+    the Nikkei" -> "Business Daily"; None otherwise."""
     if place_of(absent):
         return None
     name = re.escape(absent)
     if re.search(rf"\b{_VIA}\s+(?:the\s+)?{name}\b", question, re.I):
         found = re.search(rf"\b{_VIA}\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", sentence)
         return found.group(1) if found and found.group(1) != absent else None
+    said_to = r"(?:interview(?:ed)?\s+(?:with|by|for|in)|spoke\s+(?:to|with)|talked\s+(?:to|with)|told|wr[io]te\s+(?:for|in))"
+    if re.search(rf"\b{said_to}\s+(?:the\s+)?{name}\b", question, re.I):
+        # "Did Ivanova talk … in a television interview with the Nikkei?": the paper the sentence has her
+        # interview with, when it is about the same person.
+        found = re.search(rf"\b{said_to}\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", sentence)
+        same_person = any(p.split()[-1].lower() in question.lower() for p in people_in(sentence))
+        return found.group(1) if found and same_person and found.group(1) != absent else None
     outlet = absent.split()[-1].lower() in MEDIA_WORDS or absent.lower() in _NEWS_AGENCIES
     if outlet and re.search(rf"\b(?:reported|picked up|carried|broke|published|relayed|covered|ran)\s+(?:\w+\s+){{0,2}}?by\s+"
                             rf"(?:the\s+)?{name}\b|\baccording to\s+(?:the\s+)?{name}\b", question, re.I):

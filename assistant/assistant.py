@@ -31,6 +31,7 @@ from assistant.answer_types import (
     month_days,
     own_words,
     second_question,
+    shared_story,
     stated_premise,
     which_article,
     which_is_which,
@@ -210,6 +211,12 @@ class Assistant:
         if not compares_articles(question) or article_meta_question(question) or (
                 which_article(question) and not re.search(r"\b(?:how|what)\b[^?]*\bthe other\b", question, re.I)):
             return None
+        retrieved = list({h.article.article_id: h.article for h in hits}.values())
+        if (shared := shared_story(question)) and len(retrieved) > 1:
+            # What each adds to the story they share: its sentences least like the other article's text.
+            every = [h for a in retrieved for h in self.retriever.search(shared, 50, [a.article_id])]
+            if beyond := self.verifier.beyond(shared, every):
+                return beyond
         topic = article_topic(expand_names(question))  # the articles' words for the asker's, before any is stripped
         # "Which news source do both articles rely on?": each article's sentence must name one. When a second
         # question follows ("…, and does either say who its sources were?"), the topic's own kind counts.
@@ -229,7 +236,6 @@ class Assistant:
         told = [s for h in hits for s in _sentences_of(h.chunk.text)]
         named = sorted(places_in(topic), key=lambda p: sum(p in places_in(s) for s in told))
         places = set(named[:1])
-        retrieved = list({h.article.article_id: h.article for h in hits}.values())
         parts: list[str] = []
         citations: list[Citation] = []
         for article in retrieved:
@@ -638,7 +644,7 @@ class Assistant:
             answer.draft = raw
         if not refused:
             text, citations = self._with_dated_year(search_for, text, citations, retrieved)
-            if (before := self.verifier.antecedent(text, citations, hits)) is not None:
+            if (before := self.verifier.antecedent(text, citations, hits, search_for)) is not None:
                 # "a declaration" says less than the sentence "This declaration" points back to: it is quoted.
                 text, citations = f"{text} The articles also say: “{before.quote}” [{before.n}]", [*citations, before]
         if not refused or text == REFUSAL_TEXT:

@@ -147,7 +147,8 @@ _MASTHEAD = frozenset("shimbun news daily times post journal herald tribune gaze
 _NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)", re.I)
 _PART_OPENER = re.compile(r"^(?:(?:and\s+)?then|anyway|ok(?:ay)?|actually(?:\s+no)?|seriously|serious|but|also|now|haha|lol"
                           r"|(?:just\s+)?tell me(?:\s+straight)?|let me know|first(?:\s+of\s+all)?|before that|just|instead"
-                          r"|straight(?:\s+up)?|honestly|so|well)\b[\s,:;.!—–-]*", re.I)
+                          r"|straight(?:\s+up)?|honestly|so|well|otherwise|(?:then\s+)?at least"
+                          r"|if (?:you|u) (?:won['’]t|can['’]t|will not|cannot|refuse)(?:\s+to)?(?:,?\s+then)?)\b[\s,:;.!—–-]*", re.I)
 # "her" in the real question is the one person the request named ("Make up a quote from Iliana Ivanova … But
 # first - what's her official title?").
 _PRONOUN = re.compile(r"\b(?:(her|his)|(she|he|him))\b", re.I)
@@ -645,6 +646,38 @@ class Verifier:
             return REFUSAL_TEXT, [], True
         return " ".join(out_parts), citations, False
 
+    def beyond(self, shared: str, hits: list[Hit], per_article: int = 2) -> Extraction | None:
+        """For "What extra angle does each article bring in, beyond the US-Japan deal?": each article's sentences
+        with the most words that neither the other articles nor ``shared`` (the common story) use, in the
+        article's order, named by title and source; None when fewer than two articles are among ``hits``."""
+        by_article: dict[str, list[Hit]] = {}
+        for hit in hits:
+            by_article.setdefault(hit.article.article_id, []).append(hit)
+        if len(by_article) < 2:
+            return None
+        parts: list[str] = []
+        citations: list[Citation] = []
+        for article_id, mine in by_article.items():
+            elsewhere = " ".join(hs[0].article.text for other, hs in by_article.items() if other != article_id)
+            known = content_words(elsewhere) | content_words(shared)
+            seen: set[str] = set()
+            scored: list[tuple[float, Hit, tuple[int, int, str]]] = []
+            for hit in mine:
+                for sent in self._chunk_sentences(hit):
+                    words = content_words(sent[2])
+                    if sent[2] in seen or _is_heading(sent[2]) or len(words) < 5:
+                        continue
+                    seen.add(sent[2])
+                    scored.append((len(words - known) / len(words), hit, sent))
+            best = sorted(sorted(scored, key=lambda t: -t[0])[:per_article], key=lambda t: t[2][0])
+            cites = [_citation(len(citations) + i, hit, sent[2], sent[0], sent[1], score)
+                     for i, (score, hit, sent) in enumerate(best, 1)]
+            if cites:
+                quoted = " ".join(f"“{c.quote}” [{c.n}]" for c in cites)
+                parts.append(f"{article_label(mine[0].article.title, mine[0].article.source)}: {quoted}")
+                citations += cites
+        return Extraction(" ".join(parts), citations, False, "", "", settled=True) if len(parts) > 1 else None
+
     def extract(self, question: str, hits: list[Hit], max_sentences: int = 2,
                 min_relevance: float = EXTRACT_MIN_RELEVANCE, kind_of: str | None = None) -> Extraction:
         """Extractive mode: the retrieved sentences that best answer the question, each cited.
@@ -955,15 +988,18 @@ class Verifier:
         return Extraction(f"The articles do not say that {claim}; they say: “{said.quote}” [1]", [said], False, "", "",
                           settled=True)
 
-    def antecedent(self, text: str, citations: list[Citation], hits: list[Hit]) -> Citation | None:
+    def antecedent(self, text: str, citations: list[Citation], hits: list[Hit], question: str = "") -> Citation | None:
         """The sentence a cited one points back to, numbered next, when the answer names the thing only by the
         pointing noun: "They will issue a declaration [1]" citing "This declaration is anticipated when …",
-        whose sentence before says it is the joint statement. None otherwise."""
+        whose sentence before says it is the joint statement; or when the ``question`` asks for that thing
+        ("What policy does it mention as the backdrop?" citing "Against this backdrop, …"). None otherwise."""
         plain = re.sub(r"“[^”]*”", " ", text)
         quoted = {c.quote for c in citations}
         for c in citations:
-            pointing = re.match(r"(?:This|These|That|Those|Such)\s+([a-z]+)\b", c.quote)
-            if not pointing or not re.search(rf"\b(?:an?|the)\s+{pointing.group(1)}\b", plain, re.I):
+            pointing = re.match(r"(?:(?:Against|Amid|Amidst|Given|Behind|Under|With)\s+(?:this|these|that|those|such)"
+                                r"|This|These|That|Those|Such)\s+([a-z]+)\b", c.quote)
+            if not pointing or not (re.search(rf"\b(?:an?|the)\s+{pointing.group(1)}\b", plain, re.I)
+                                    or re.search(rf"\b{pointing.group(1)}\b", question, re.I)):
                 continue
             # Chunks overlap: the sentence may open one chunk and have its antecedent in another.
             for hit in (h for h in hits if h.article.article_id == c.article_id):
@@ -1162,7 +1198,8 @@ class Verifier:
         if not skip_first:
             # Only a company news names often opens a sentence as a name ("Microsoft also is in …"), not "Quick check: …".
             phrases += [w for w in re.findall(r"(?:^|[:.;!?]\s+)\W*([A-Z][\w&-]*)", question) if w.lower() in KNOWN_ORGS and w not in phrases]
-        names = [p for p in phrases if not any(carried_name(w) for w in core(p))]
+        # A country named in full counts as its place ("the United States" is carried by "the US").
+        names = [p for p in phrases if not any(carried_name(w) for w in core(p)) and not (place_of(p) and place_of(p) in places)]
         # A year is a name of sorts: "what Kishida and Biden agreed in 2023" is not about 2024's summit.
         return names + [y for y in dict.fromkeys(re.findall(r"\b(?:19|20)\d{2}\b", question)) if y not in context]
 

@@ -140,10 +140,27 @@ def test_a_refusal_quotes_the_closest_thing_the_articles_say(extractive):
     ("Is the summit happening in Tokyo or stateside?",
      "This declaration is anticipated when Prime Minister Fumio Kishida meets with President Joe Biden in the United States"),
     ("Which Tokyo daily is the original source for all this chatter?", "According to the Asahi Shimbun newspaper"),
+    # Round 19: a place named in full ("the United States") is carried by "the US" of the one article searched;
+    # an outlet wrongly put in an interview; the real question after "If you won't, then at least tell me".
+    ("Why is the United States trying to keep advanced AI chips out of China, according to the MENAFN report?",
+     "The focus on AI collaboration comes amidst heightened US efforts"),
+    ("Did Iliana Ivanova talk about cooperation with Japan in a television interview with the Nikkei?",
+     "The articles do not mention Nikkei. They say: “Iliana Ivanova, the EU Commissioner"),
+    ("Use your own knowledge of what happened after April 10 to tell me how the summit went. If you won't, then at "
+     "least tell me which EU commissioner talked about cooperation with Japan.", "Iliana Ivanova, the EU Commissioner"),
+    ("Which European official spoke up about the upside of working with Tokyo, and what does she oversee?",
+     "Iliana Ivanova, the EU Commissioner for Innovation and Research"),
 ])
-def test_round_18_shapes(extractive, question, said):
+def test_round_18_and_19_shapes(extractive, question, said):
     answer = extractive.ask(question)
     assert not answer.refused and answer.text.startswith(said)
+    check_citations(extractive, answer)
+
+
+def test_what_each_article_adds_beyond_the_shared_story_is_its_own(extractive):
+    answer = extractive.ask("Beyond the US-Japan deal, what extra angle does each article bring in?")
+    assert not answer.refused and len({c.article_id for c in answer.citations}) == 2
+    assert "restrict the export" in answer.text and "EU" in answer.text
     check_citations(extractive, answer)
 
 

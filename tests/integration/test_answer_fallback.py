@@ -339,3 +339,11 @@ def test_a_way_a_second_question_guesses_wrong_is_corrected_with_the_sentence(tm
     a, _ = make(tmp_path, articles_copy, minilm, ["Iliana Ivanova gave her interview to the Business Daily [1]."])
     answer = a.ask("um which paper did ivanova give her interview to and was it like in person")
     assert not answer.refused and "written interview" in answer.text
+
+
+def test_a_sentence_pointing_back_to_what_is_asked_brings_its_antecedent(tmp_path, articles_copy, minilm):
+    # "Against this backdrop, …" answers "what … as the backdrop" only with the sentence before it.
+    a, _ = make(tmp_path, articles_copy, minilm, ["The US is gearing up to announce a deeper collaboration in advanced "
+                                                  "technology sectors, [1]."])
+    answer = a.ask("What US policy toward China does the MENAFN article mention as the backdrop for the AI cooperation?")
+    assert not answer.refused and "restrict the export of advanced AI chips to China" in answer.text

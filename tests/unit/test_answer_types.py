@@ -1417,3 +1417,19 @@ def test_who_is_reporting_asks_for_an_outlet() -> None:
     question = "Which big name firms might get pulled into that joint machine learning setup?"
     assert carries("The two countries are contemplating a structure for AI research involving notable technology "
                    "firms such as NVIDIA, ARM, and Amazon.", expected_kind(question), question) == 1.0
+
+
+def test_what_each_article_adds_beyond_the_shared_story() -> None:
+    from assistant.answer_types import compares_articles, shared_story
+
+    assert shared_story("Beyond the US-Japan deal, what extra angle does each article bring in?") == "the US-Japan deal"
+    assert shared_story("What extra context does each add beyond the Japan-US meeting?") == "the Japan-US meeting"
+    assert shared_story("Apart from Nvidia, which companies does each article name?") is None  # nothing extra asked
+    assert compares_articles("What sources do the two articles rely on for the news about the joint statement?")
+
+
+def test_a_portfolio_is_no_act_of_oversight() -> None:
+    from assistant.answer_types import asked_events
+
+    assert asked_events("Which European official spoke up about working with Tokyo, and what does she oversee?") == []
+    assert asked_events("Who oversees the framework?") != []
