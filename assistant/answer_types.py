@@ -1743,6 +1743,9 @@ _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
                       r"|i (?:read|heard|think)"
+                      # "I was reading about this in the paper this morning and it said …"
+                      r"|i (?:was |had been )?(?:reading|hearing|saw|seeing|watching)\b[^.?]{0,80}?\b(?:and\s+)?(?:it|they|that|the \w+)"
+                      r" (?:said|says|claimed|claims|stated|states|reported|reports)"
                       # an editor's "The draft says ...", "Our copy claims ..."
                       r"|(?:the|our|my) (?:draft|copy) (?:says?|states?|claims?))"
                       r"\s+(?:that\s+)?", re.I)

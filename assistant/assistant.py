@@ -311,6 +311,12 @@ class Assistant:
         second = second_question(question)
         if not second:
             return text, citations
+        told = next((c for c in citations if manners_of(c.quote)), None)
+        if told and asks_manner(own_words(second)):
+            # "… and was it a written one or spoken?": the cited sentence that says how ("a written interview").
+            if manners_of(told.quote) <= manners_of(re.sub(r"“[^”]*”", " ", text)):
+                return text, citations
+            return f"{text} The articles also say: “{told.quote}” [{told.n}]", citations
         # The second part is a clause's worth of question: one clause of a long sentence may carry it, so the
         # per-article bar applies ("does either identify that paper's sources?": 0.295).
         more = self.verifier.extract(second, self.retriever.search(second, self.settings.top_k, articles), 1,
@@ -356,6 +362,9 @@ class Assistant:
         hits = [*hits, *(h for h in self.retriever.search(premise, self.settings.top_k, articles) if h.chunk.chunk_id not in seen)]
         if not self.verifier.false_claim(premise, hits):
             return text, citations, refused
+        opener = premise.split(" ", 1)[0]
+        if opener in ("The", "A", "An", "This", "That", "It", "Its", "Their", "These", "Those"):
+            premise = opener.lower() + premise[len(opener):]  # "… do not say that the visit is on April 12th"
         lead = f"The articles do not say that {premise}"
         said = self.verifier.closest(premise, hits)
         if text == REFUSAL_TEXT:
@@ -374,7 +383,8 @@ class Assistant:
         if cited:
             # The answer cites that sentence already: it is quoted all the same, so the reader sees what the
             # articles say instead ("… the EU Commissioner for Innovation and Research …").
-            return f"{lead}; they say: “{said.quote}” [{cited.n}] {text}", citations, refused
+            rest = text.replace(f"{said.quote} [{cited.n}]", " ").strip()  # not the same sentence twice
+            return f"{lead}; they say: “{said.quote}” [{cited.n}]{' ' + rest if rest else ''}", citations, refused
         shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)

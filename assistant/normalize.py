@@ -75,6 +75,22 @@ _LIKE_BETWEEN = re.compile(r"\s+like\s+(?=(?:what|who|which|when|where|how|why)(
 _SET_ASIDE = re.compile(r"^\s*(?:leaving|setting|putting)\s+aside\s+[^,?]{0,80}?\b(?:links?|ads?|adverts?|advertisements?|comments?"
                         r"|sidebars?|page|clutter|menus?|boxes|related)\b[^,?]{0,30},\s*", re.I)
 _PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
+# "I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the
+# right date, or have I muddled it?": the claim, and whether it is right.
+_READ_THAT = re.compile(r"^\s*i\s+(?:was\s+|had\s+been\s+)?(?:reading|hearing|watching|read|heard|saw)\b[^.?]{0,80}?\b(?:and\s+)?"
+                        r"(?:it|they|that|the\s+\w+)\s+(?:said|says|claimed|stated|reported)\s+(?:that\s+)?", re.I)
+_OR_AM_I_WRONG = re.compile(r",?\s+or\s+(?:have|did|am|was)\s+i\s+(?:muddled|mixed|got|misremember\w*|confused|wrong|mistaken)"
+                            r"[^?]*(?=\?)", re.I)
+# "the man in the White House" is the US president; "the head of the Tokyo government" Japan's prime minister.
+_OFFICE_HOLDERS = [(re.compile(r"\b(?:the\s+)?(?:man|woman|person|guy|fellow|occupant|chap)\s+in\s+the\s+white\s+house\b", re.I),
+                    "the US president"),
+                   (re.compile(r"\b(?:the\s+)?head\s+of\s+the\s+(?:tokyo|japanese)\s+government\b", re.I), "the Japanese prime minister")]
+# "These special substances they are working on, what do they end up inside of?": the topic said first.
+_TOPIC_THEN_WH = re.compile(r"^\s*(?P<topic>(?:these|those|the|that|this)\s+[^,?]{3,80}?),\s*(?P<wh>what|where|who|which|when|why|how)"
+                            r"\s+(?P<aux>do|does|did|is|are|was|were|will|would|can|could)\s+(?:they|it)\b", re.I)
+# "… end up inside of? Kindly tell me in plain words.": how to answer, after the question, asks nothing more.
+_PLAINLY = re.compile(r"(?<=[?.!])\s+(?:(?:kindly|please)\s+)?(?:tell|explain|put|say|answer)\s+(?:it\s+|that\s+)?(?:to\s+me\s+|me\s+)?"
+                      r"(?:in\s+(?:plain|simple|everyday)\s+(?:words|english|terms|language)|simply|plainly)(?:,?\s+please)?[.!]?\s*$", re.I)
 # Names as speech-to-text mishears them: "kishi da", "in video and ahm".
 _MISHEARD = [(re.compile(r"\bkishi\s+da\b", re.I), "Kishida"),
              (re.compile(r"(?<!interview )(?<!done )(?<!held )(?<!conducted )(?<!was it )\b(?:in|en)\s?video\b"
@@ -165,6 +181,17 @@ def reworded(question: str) -> str:
         rest = only_one.group("rest").strip(" ?")
         question = f"Which article {only_one.group('does')}{', ' + rest if rest else ''}?"
     question = _PER.sub("According to ", _SET_ASIDE.sub("", question))
+    if said := _READ_THAT.match(question):
+        rest = question[said.end():]
+        question = rest[:1].upper() + rest[1:]
+    question = _PLAINLY.sub("", _OR_AM_I_WRONG.sub("", question))
+    question = re.sub(r"\bmotoring(?:-wise)?\b", "in vehicles", question, flags=re.I)  # "… end up inside of, motoring-wise?"
+    for office, holder in _OFFICE_HOLDERS:
+        question = office.sub(holder, question)
+    if topic_wh := _TOPIC_THEN_WH.match(question):
+        topic = topic_wh.group("topic")
+        question = (f"{topic_wh.group('wh').capitalize()} {topic_wh.group('aux')} {topic[:1].lower()}{topic[1:]}"
+                    f"{question[topic_wh.end():]}")
     for misheard, name in _MISHEARD:
         question = misheard.sub(name, question)
     question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", question))

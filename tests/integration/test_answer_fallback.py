@@ -347,3 +347,20 @@ def test_a_sentence_pointing_back_to_what_is_asked_brings_its_antecedent(tmp_pat
                                                   "technology sectors, [1]."])
     answer = a.ask("What US policy toward China does the MENAFN article mention as the backdrop for the AI cooperation?")
     assert not answer.refused and "restrict the export of advanced AI chips to China" in answer.text
+
+
+def test_a_second_question_asking_written_or_spoken_gets_the_cited_way(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["The EU Commissioner gave the interview to the Business Daily. [1]"])
+    answer = a.ask("The EU commissioner gave an interview about the Japan cooperation; to which publication did she "
+                   "give it, and was it a written one or spoken?")
+    assert not answer.refused and "written interview" in answer.text
+
+
+def test_a_date_read_in_the_paper_is_corrected_once(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["The visit is on April 12th, as stated in [2]."])
+    answer = a.ask("I was reading about this in the paper this morning and it said the visit would be on April 12th. "
+                   "Is that the right date, or have I muddled it?")
+    assert not answer.refused
+    assert answer.text.startswith("The articles do not say that the visit would be on April 12th; they say: ")
+    dated = next(c for c in answer.citations if "April 10" in c.quote)
+    assert answer.text.count(dated.quote) == 1  # the sentence quoted once, not again after

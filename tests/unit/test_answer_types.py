@@ -1322,6 +1322,13 @@ def test_round_16_question_shapes():
      "what does the news story say the EU wants to reduce?"),
     ("Per US News, what end market relies on these rare metals?", "According to US News, what end market relies on these rare metals?"),
     ("per se, is it a treaty?", "per se, is it a treaty?"),
+    # An older reader's courtesies and roundabout names.
+    ("I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the "
+     "right date, or have I muddled it?", "The visit would be on April 12th. Is that the right date?"),
+    ("When is the head of the Tokyo government due to sit down with the man in the White House?",
+     "When is the Japanese prime minister due to sit down with the US president?"),
+    ("These special substances they are working on, what do they end up inside of, motoring-wise? Kindly tell me in "
+     "plain words.", "What do these special substances they are working on end up inside of, in vehicles?"),
     # Left alone: names of people, a daily routine.
     ("Which names does the article give?", "Which names does the article give?"),
     ("What is the daily routine of the summit?", "What is the daily routine of the summit?"),
