@@ -72,8 +72,11 @@ _THROUGH_SOME = re.compile(r"^\s*(?:did|does|was|has)\s+(?P<what>.{3,60}?)\s+(?:
 _LIKE_BETWEEN = re.compile(r"\s+like\s+(?=(?:what|who|which|when|where|how|why)(?:'s|’s)?\b)", re.I)
 # "Leaving aside all the travel and yoga links on the page, what does the news story say …?": the page's clutter
 # set aside is no part of the question; "Per US News, …" is "According to US News, …".
-_SET_ASIDE = re.compile(r"^\s*(?:leaving|setting|putting)\s+aside\s+[^,?]{0,80}?\b(?:links?|ads?|adverts?|advertisements?|comments?"
-                        r"|sidebars?|page|clutter|menus?|boxes|related)\b[^,?]{0,30},\s*", re.I)
+_SET_ASIDE = re.compile(r"^\s*(?:(?:leaving|setting|putting)\s+aside|ignoring)\s+[^,?]{0,80}?\b(?:links?|ads?|adverts?|advertisements?"
+                        r"|comments?|sidebars?|page|clutter|menus?|boxes|related)\b[^,?]{0,30},\s*"
+                        # "The page is cluttered with bits about yoga … Setting all that aside, in the actual news story, …"
+                        r"|^.*?\b(?:page|clutter\w*|links?|ads?)\b.*?(?:[.!]\s+|;\s*)(?:but\s+)?(?:setting|leaving|putting)\s+"
+                        r"(?:all\s+)?(?:that|this|those|these|it)\s+aside\s*,\s*(?:in the (?:actual|real) (?:news )?(?:story|article|news),?\s*)?", re.I)
 _PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 # "I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the
 # right date, or have I muddled it?": the claim, and whether it is right.

@@ -1322,6 +1322,10 @@ def test_round_16_question_shapes():
      "what does the news story say the EU wants to reduce?"),
     ("Per US News, what end market relies on these rare metals?", "According to US News, what end market relies on these rare metals?"),
     ("per se, is it a treaty?", "per se, is it a treaty?"),
+    ("The page is cluttered with bits about yoga and Paris. Setting all that aside, in the actual news story, what is "
+     "the job title of the European official?", "what is the job title of the European official?"),
+    ("Ignoring all the travel links at the bottom of the page, what does the headline say?", "what does the headline say?"),
+    ("Ignoring Nvidia, which companies are named?", "Ignoring Nvidia, which companies are named?"),
     # An older reader's courtesies and roundabout names.
     ("I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the "
      "right date, or have I muddled it?", "The visit would be on April 12th. Is that the right date?"),
