@@ -854,6 +854,7 @@ _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
     r"collaps\w*|broke down\b|break(?:s|ing)? down\b|fail\w*|stall\w*",
     r"den(?:y|ied|ies|ial)\b|approv\w*|apologi\w*",
+    r"retract\w*|withdr[ae]w(?:n|s|ing)?\b|corrected\b|correction\b",  # "Why did the Asahi retract its report?"
     r"acqui(?:re|red|res|ring|sitions?)\b|merg(?:e|er|ers|ed|ing)\b|bought\b|purchas\w*",
     r"factor(?:y|ies)\b|hir(?:e|es|ed|ing)\b|employ\w*",
     # Times before this one, and how a policy began: "compared with previous years", "when did it first start".
@@ -1289,6 +1290,9 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                r"|\binsiders?\b", re.I)
 
 
+# "Can you give me Ivanova's exact quote from the interview, in quotation marks?": her words, which only a quotation gives.
+_PERSONS_QUOTE = re.compile(r"\b[A-Z][\w-]+['’]s\s+(?:exact\s+|direct\s+|verbatim\s+|actual\s+)?(?:quotes?|quotation|words)\b"
+                            r"|\b(?:exact|direct|verbatim)\s+(?:quotes?|quotation|words)\s+(?:from|of|by)\s+[A-Z]")
 _WHO_REPORTS = re.compile(r"\bwho(?:'s|’s|\s+is|\s+was|\s+has)?\s+(?:first\s+)?(?:reporting|reported|reports|broke|breaking)\b", re.I)
 
 
@@ -1303,7 +1307,7 @@ def expected_kind(question: str) -> str | None:
     words = _WORDS_QUESTION.search(question)
     if words:
         return "words:" + next(g for g in words.groups() if g).split()[-1].rstrip(".")
-    if _THEIR_WORDS.search(question):
+    if _THEIR_WORDS.search(question) or _PERSONS_QUOTE.search(question):
         return "words:"  # whoever "her" is, only a sentence that quotes someone gives words
     speech = _SPEECH_QUESTION.search(question) or _QUOTE_QUESTION.search(question)
     said_by = next((g for g in speech.groups() if g), "").split() if speech else []

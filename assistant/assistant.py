@@ -383,8 +383,7 @@ class Assistant:
         if cited:
             # The answer cites that sentence already: it is quoted all the same, so the reader sees what the
             # articles say instead ("… the EU Commissioner for Innovation and Research …").
-            rest = text.replace(f"{said.quote} [{cited.n}]", " ").strip()  # not the same sentence twice
-            return f"{lead}; they say: “{said.quote}” [{cited.n}]{' ' + rest if rest else ''}", citations, refused
+            return f"{lead}; they say: “{said.quote}” [{cited.n}] {text}", citations, refused
         shifted = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
         return (f"{lead}; they say: “{said.quote}” [1] {shifted}",
                 [said, *(replace(c, n=c.n + 1) for c in citations)], refused)

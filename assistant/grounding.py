@@ -1386,7 +1386,9 @@ def _asked_about(question: str, names: list[str]) -> bool:
         return False
     return any(n in asking for n in names) or bool(
         re.search(r"\b(?:she|he|her|his|him)\b", asking, re.I)
-        and any(len(n.split()) >= 2 and not names_an_office(n) and not any(map(place_of, n.split())) for n in names))
+        # (a first name opening the question is not among the names: "Pauline Jacobs shows up … - what's her role …?")
+        and any((len(n.split()) >= 2 or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(n)}\b", question)) and not names_an_office(n)
+                and not any(map(place_of, n.split())) for n in names))
 
 
 # The options a question ends on: "How did she comment — in person, on TV, or another way?"

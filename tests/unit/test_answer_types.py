@@ -1444,3 +1444,13 @@ def test_a_portfolio_is_no_act_of_oversight() -> None:
 
     assert asked_events("Which European official spoke up about working with Tokyo, and what does she oversee?") == []
     assert asked_events("Who oversees the framework?") != []
+
+
+def test_a_persons_exact_quote_needs_their_words_and_a_retraction_an_event() -> None:
+    from assistant.answer_types import asked_events
+
+    question = "Can you give me Ivanova's exact quote from the Business Daily interview, in quotation marks?"
+    assert expected_kind(question) == "words:"
+    assert carries("Iliana Ivanova expressed in a written interview the mutual benefits such a collaboration could bring.",
+                   "words:", question) == 0.0
+    assert asked_events("Why did the Asahi Shimbun retract its report on the joint statement?") != []
