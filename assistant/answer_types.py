@@ -471,7 +471,7 @@ def _of_the_kind_asked(text: str, name: str, question: str) -> bool:
         # "Which (news) agency did the report come through?": a news agency, credited "(via Reuters)", not the
         # paper whose report it passed on.
         return name.lower() in _NEWS_AGENCIES or bool(
-            re.search(rf"\b(?:via|through|thru|by way of)\s+(?:the\s+)?{re.escape(name)}\b", text, re.I))
+            re.search(rf"\b{_VIA}\s+(?:the\s+)?{re.escape(name)}\b", text, re.I))
     if not match or _MEDIA_QUESTION.search(match.group(0)):
         return True
     noun = match.group(2).lower()
@@ -1747,9 +1747,6 @@ _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
                       r"|i (?:read|heard|think)"
-                      # "I was reading about this in the paper this morning and it said …"
-                      r"|i (?:was |had been )?(?:reading|hearing|saw|seeing|watching)\b[^.?]{0,80}?\b(?:and\s+)?(?:it|they|that|the \w+)"
-                      r" (?:said|says|claimed|claims|stated|states|reported|reports)"
                       # an editor's "The draft says ...", "Our copy claims ..."
                       r"|(?:the|our|my) (?:draft|copy) (?:says?|states?|claims?))"
                       r"\s+(?:that\s+)?", re.I)

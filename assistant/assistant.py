@@ -329,9 +329,7 @@ class Assistant:
             # interview it was?" answered with "She spoke to the Business Daily [1]", where [1] says "written
             # interview". The sentence is quoted when the answer lacks a word the two share.
             wanted = content_words(second) & content_words(cited.quote)
-            # "… and in what form?": the way the quote names ("a written interview") is what is asked.
-            manner_missing = asks_manner(own_words(second)) and manners_of(cited.quote) - manners_of(text)
-            if wanted <= content_words(re.sub(r"\[\d+\]", " ", text)) and not manner_missing:
+            if wanted <= content_words(re.sub(r"\[\d+\]", " ", text)):
                 return text, citations
             return f"{text} The articles also say: “{cited.quote}” [{cited.n}]", citations
         best = replace(more.citations[0], n=len(citations) + 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.names import OFFICE_WORDS, ORG_WORDS, TITLES, place_forms
+from assistant.names import OFFICE_WORDS, ORG_WORDS, TITLES, capital_country, place_forms
 
 # Companies and bodies a reader may name in lower case ("whats microsoft's role") that the articles may not
 # name at all: cased, they are names, and an absent name is a false premise.
@@ -80,8 +80,10 @@ _SET_ASIDE = re.compile(r"^\s*(?:(?:leaving|setting|putting)\s+aside|ignoring)\s
 _PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 # "I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the
 # right date, or have I muddled it?": the claim, and whether it is right.
-_READ_THAT = re.compile(r"^\s*i\s+(?:was\s+|had\s+been\s+)?(?:reading|hearing|watching|read|heard|saw)\b[^.?]{0,80}?\b(?:and\s+)?"
-                        r"(?:it|they|that|the\s+\w+)\s+(?:said|says|claimed|stated|reported)\s+(?:that\s+)?", re.I)
+# (Both casings reach `stated_premise` through here, so its hearsay openers need not repeat this one.)
+_READ_THAT = re.compile(r"^\s*i\s+(?:was\s+|had\s+been\s+)?(?:reading|hearing|watching|seeing|read|heard|saw)\b[^.?]{0,80}?\b"
+                        r"(?:and\s+)?(?:it|they|that|the\s+\w+)\s+(?:said|says|claimed|claims|stated|states|reported|reports)"
+                        r"\s+(?:that\s+)?", re.I)
 _OR_AM_I_WRONG = re.compile(r",?\s+or\s+(?:have|did|am|was)\s+i\s+(?:muddled|mixed|got|misremember\w*|confused|wrong|mistaken)"
                             r"[^?]*(?=\?)", re.I)
 # "the man in the White House" is the US president; "the head of the Tokyo government" Japan's prime minister.
@@ -158,14 +160,13 @@ def truecase(question: str, known: dict[str, str]) -> str:
 
 
 # A capital named for its government ("What is Washington worried about …?"): the articles say "the US".
-_CAPITALS = {"washington": "US", "beijing": "China", "tokyo": "Japan", "brussels": "EU"}
-_CAPITAL = re.compile(r"\b(?:the\s+)?(" + "|".join(_CAPITALS) + r")\b(?!\s+(?:post|times|state|dc|d\.c\.))", re.I)
+_CAPITAL = re.compile(r"\b(?:the\s+)?(washington|beijing|tokyo|brussels)\b(?!\s+(?:post|times|state|dc|d\.c\.))", re.I)
 
 
 def searched(question: str) -> str:
     """What retrieval searches for: the question `reworded`, with capitals as their countries ("stops chips from
     being sold to Beijing" -> "… to China"), the articles' word for them."""
-    return _CAPITAL.sub(lambda m: _CAPITALS[m.group(1).lower()], reworded(question))
+    return _CAPITAL.sub(lambda m: capital_country(m.group(1)) or m.group(0), reworded(question))
 
 
 def reworded(question: str) -> str:
