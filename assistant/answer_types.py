@@ -22,6 +22,7 @@ from assistant.names import (
     capital_country,
     entities,
     forms_of,
+    home_country,
     is_eu_member,
     place_of,
     places_in,
@@ -514,6 +515,9 @@ def _qualified(text: str, names: list[str], question: str, about: str = "") -> l
     # An organisation of a country is tied to it in its own sentence ("Japanese firms such as ..."); an
     # article's header about Japan does not make every firm it names Japanese.
     header_ok = sort != "org" and place in {p for _, p in entities(about) if p}
+    known = [n for n in names if home_country(n) == place] if sort == "org" else []
+    if place not in places and known and not places - asked_places:
+        return known  # "firms such as NVIDIA, ARM, and Amazon" names US companies without saying so
     if place not in places and (places - asked_places or not header_ok):
         return []
     names = [n for n in names if affiliation(text, n) in (None, place)]
@@ -741,6 +745,13 @@ _ABOUT_ARTICLES = re.compile(
 # "What did the statement say about quantum computing?", "What are the penalties for ...?": the thing asked
 # about, which the retrieved passages must mention somewhere for any sentence of theirs to answer.
 _TOPIC_STOP = frozenset("the and for with that this these those its their about any anything much".split())
+# Words that name one topic: "What did Ivanova say about working with Japan?" is answered by what she said of
+# "such a collaboration".
+_TOPIC_FAMILY = re.compile(r"(?:work(?:ing)?|cooperat\w*|co-operat\w*|collaborat\w*|partner\w*|team(?:ing)?)$")
+
+
+def _topic_word(word: str) -> str:
+    return "cooperation" if _TOPIC_FAMILY.match(word) else word
 _SAID_ABOUT = re.compile(r"\b(?:say|said|says|state|states|stated|mention(?:s|ed)?|write|wrote|writes|report(?:s|ed)?|tell|told)\s+"
                          r"(?:anything\s+|much\s+)?about\s+(?:the\s+)?([^?.,;]+)", re.I)
 _THE_N_OF = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|\s+(?:is|are|was|were|will be|would be))\s+the\s+"
@@ -1617,8 +1628,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # "What does US News state about the Kishida-Biden meeting?" is not answered by what it states of
         # the materials.
         topic = _SAID_ABOUT.search(question)
-        words = set(re.findall(r"[a-z]{3,}", topic.group(1).lower())) - _TOPIC_STOP if topic else set()
-        return 1.0 if not words or words & set(re.findall(r"[a-z]{3,}", text.lower())) else 0.0
+        words = {_topic_word(w) for w in re.findall(r"[a-z]{3,}", topic.group(1).lower())} - _TOPIC_STOP if topic else set()
+        return 1.0 if not words or words & {_topic_word(w) for w in re.findall(r"[a-z]{3,}", text.lower())} else 0.0
     if kind.startswith("date"):
         # "When did she give that interview?", "On what date did the EU submit its request?": the date must be
         # the interview's or the request's, in a sentence that tells of it, not the summit's April 10.

@@ -140,6 +140,20 @@ def capital_country(name: str) -> str | None:
     return _CAPITAL_OF.get(name.lower())
 
 
+# Where well-known companies are based, which a news sentence seldom says: "Which US companies are in the
+# framework?" is answered by "firms such as NVIDIA, ARM, and Amazon" (Arm is British, so not by it alone),
+# and "Which Japanese companies …?" is not.
+_HOME_COUNTRY = {"nvidia": "US", "amazon": "US", "intel": "US", "microsoft": "US", "google": "US", "alphabet": "US",
+                 "apple": "US", "meta": "US", "openai": "US", "amd": "US", "qualcomm": "US", "micron": "US",
+                 "arm": "UK", "softbank": "Japan", "toyota": "Japan", "sony": "Japan", "rapidus": "Japan",
+                 "tsmc": "Taiwan", "samsung": "South Korea", "huawei": "China", "asml": "Netherlands"}
+
+
+def home_country(name: str) -> str | None:
+    """Where the well-known company ``name`` is based ("NVIDIA" -> "US"), or None if it is not one we know."""
+    return _HOME_COUNTRY.get(name.lower())
+
+
 def is_eu_member(name: str) -> bool:
     """Whether ``name`` (any form: "Germany", "German", "Berlin") stands for a member state of the EU."""
     return place_of(name) in _EU_MEMBERS

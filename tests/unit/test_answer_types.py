@@ -126,6 +126,10 @@ def test_what_someone_said_needs_their_words() -> None:
     assert carries("Ivanova told the Business Daily that cooperation helps both sides.", kind) == 1
     assert carries("Iliana Ivanova is the EU Commissioner for Innovation and Research.", kind) == 0
     assert carries("Officials said the talks would start soon.", kind) == 0  # words, but not hers
+    # What she said "about working with Japan" is what she said of "such a collaboration".
+    about = "What did Ivanova say about working with Japan?"
+    assert carries("Ivanova expressed the mutual benefits such a collaboration could bring.", kind, about) == 1
+    assert carries("Ivanova expressed concern about prices.", kind, about) == 0
     # "States" in "United States" is not a verb of speech.
     assert carries("Kishida meets President Joe Biden in the United States next month.", "speech:Biden") == 0
 
@@ -173,6 +177,12 @@ def test_the_sort_of_name_asked_for() -> None:
     assert carries("According to the Asahi Shimbun (via Reuters), Japan and the US will cooperate on chips.",
                    expected_kind(chinese), chinese, about="US and Japan alliance; EU eyes less China dependence") == 0
     assert carries("US export restrictions hit Chinese firms such as Huawei.", expected_kind(chinese), chinese) == 1
+    # Well-known firms are of their home country though the sentence does not say where they are based.
+    framework = "firms such as NVIDIA, ARM, and Amazon will join the AI research framework."
+    for question, expected in (("Which US companies are part of the framework?", 1),
+                               ("Which American firms are named?", 1),
+                               ("Which Japanese companies are part of the framework?", 0)):
+        assert carries(framework, expected_kind(question), question, about="US, Japan boost AI alliance") == expected, question
     # A newspaper is nobody, a titled person no company, a name the sentence puts nowhere no place.
     who = "Who will attend the talks?"
     assert carries("The Asahi Shimbun reported on the talks.", expected_kind(who), who) == 0
