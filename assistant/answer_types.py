@@ -61,10 +61,13 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # "On exactly which day in April …", "what date", "the exact date": only a day and month answer.
 _DAY_ASKED = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:day|date)\b"
                         r"|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:day|date)\b|\b(?:day|date)\s+exactly\b", re.I)
-_EXPLICIT_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b", re.I)
+# "April 10", "April 1st", "the 10th of April", "2024-04-10".
+_EXPLICIT_DATE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b"
+                            r"|\b\d{4}-\d{2}-\d{2}\b", re.I)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
-_DATE_PARTS = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({_MONTHS})\b|\b\d{{4}}-(\d{{2}})-(\d{{2}})\b", re.I)
+_DATE_PARTS = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b"
+                         r"|\b\d{4}-(\d{2})-(\d{2})\b", re.I)
 
 
 def month_days(text: str) -> set[tuple[int, int]]:
@@ -202,7 +205,9 @@ _CALLED_QUESTION = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the
 _WHO_IS_NAME = re.compile(r"^\s*(?:and\s+|so\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)"
                           # "Who is Iliana Ivanova, according to the article?"
                           r"\s*(?:,?\s*(?:according to|per|in)\s+(?:the|this|that|both|either)\s+(?:\w+\s+)?(?:articles?|pieces?|reports?"
-                          r"|stor(?:y|ies))(?:\s+(?:that|which)\s+[^?]{1,40})?)?\s*(?:\?|$)", re.I)
+                          r"|stor(?:y|ies))(?:\s+(?:that|which)\s+[^?]{1,40})?)?\s*(?:\?|$"
+                          # "who is Iliana Ivanova and why is she in the article?": her sentence answers both.
+                          r"|,?\s+and\s+(?:why|what|how|where)\s+(?:is|was|does|did)\s+(?:she|he|they)\b[^?]*\??\s*$)", re.I)
 # "What even is a semiconductor?": a definition, which a sentence gives only by saying what the thing is.
 _DEFINITION_QUESTION = re.compile(r"\bwhat(?:\s+even|\s+exactly)?(?:'s|’s|\s+is|\s+are)\s+(?:even\s+|exactly\s+)?(?:an?\s+)([a-z][\w-]+(?:\s+[a-z][\w-]+)?)"
                                   r"\s*(?:\?|$|\band\b|,)", re.I)
@@ -353,11 +358,15 @@ _SPECIFIC_EXAMPLES = re.compile(
     r"\bwhich ((?:[\w-]+ ){0,3}?[a-z-]{4,})\s*(?:,|\(|—|–)\s*(?:(?:such as|like|e\.g\.|for example|for instance|say)\b"
     r"|[\w-]+(?:,\s*[\w-]+)*,?\s+or\s+[\w-]+,?\s+(?:for example|for instance|e\.g\.|say)\b)", re.I)
 
+# "Which rare metals did China stop exporting?": metals and minerals are things with names (lithium, cobalt),
+# so asking which is asking for those, as "which specific" does.
+_SPECIFIC_THINGS = re.compile(r"\b(?:which|what) ((?:rare |critical |precious |strategic )?(?:metals|minerals|elements|rare earths))\b", re.I)
+
 
 def _specific(question: str) -> re.Match[str] | None:
     """The "which specific <noun>" of a question, its noun phrase as group 1, or None."""
     return (_SPECIFIC.search(question) or _SPECIFIC_AFTER.search(question) or _SPECIFIC_LATER.search(question)
-            or _SPECIFIC_EXAMPLES.search(question))
+            or _SPECIFIC_EXAMPLES.search(question) or _SPECIFIC_THINGS.search(question))
 
 
 _LISTS = re.compile(r",?\s*(?:such as|including|like|namely|:|—|–|-|\()", re.I)
@@ -686,7 +695,8 @@ _META_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:publish|come out|came out|appear|release|write|written|run)"
         rf"|\bwhat date is (?:on|at the top of) (?:it|this|that|the {_ARTICLE}|the [\w-]+ one)\b|\bdate\b[^?]{{0,60}}\bat the top of\b|\bhow old is (?:this|that|the)\b[^?]{{0,25}}\b{_ARTICLE}\b"
         # search-box style: "menafn japan us ai article publish date"
-        r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b",
+        r"|\b(?:publish(?:ed|ing)?|publication|pub|release)\s+date\b|\bdate\s+(?:of\s+)?publi(?:shed|cation)\b|\bdateline\b"
+        r"|\b(?:article|piece|story|post)(?:'s|’s)?\s+date\s*\??\s*$",  # "menafn article date"
         re.I)),
     ("title", re.compile(rf"\b(?:title|headline) of\b[^?]*\b{_ARTICLE}\b|\b{_ARTICLE}(?:'s|’s)\s+(?:title|headline)\b"
                          rf"|\bwhat (?:is|was) the {_ARTICLE}(?:'s)? "
@@ -1242,6 +1252,41 @@ def shared_story(question: str) -> str | None:
     return None if places_in(clause.replace(found.group("shared"), " ")) else found.group("shared")
 
 
+# "what does the US and Japan Boost one talk about that the MENAFN one doesn't?": one article against the other.
+_ONE_NOT_OTHER = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?P<a>[^?]{2,60}?)\s+(?:one|article|piece|story|report)\s+(?:\w+\s+)?"
+    r"(?:talk(?:s|ed)?\s+about|cover|say|mention|discuss|include|add|report|bring\s+up)\s+(?:that|which)\s+"
+    r"(?:the\s+)?(?P<b>[^?]{2,60}?)\s+(?:one|article|piece|story|report)\s+(?:does\s*n[o']t|doesn’t|did\s*n[o']t|didn’t|lacks?)\b",
+    re.I)
+
+
+def one_not_other(question: str) -> tuple[str, str] | None:
+    """(the article asked about, the one it is held against) for "What does the alliance one cover that the
+    MENAFN one doesn't?", each as the question names it; None for other questions."""
+    found = _ONE_NOT_OTHER.search(question)
+    return (found.group("a"), found.group("b")) if found else None
+
+
+# "What are the articles about?", "what is the main news story actually about?", "Summarize the articles",
+# "Give me a quick overview of the news", "tl;dr?": what each article is about as a whole.
+_ARTICLES_WORD = r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news(?:\s+(?:articles?|stor(?:y|ies)|items?|pieces?))?|coverage)"
+_SUMMARY = re.compile(
+    rf"^\s*(?:so\s+|ok(?:ay)?\s+|and\s+)?(?:what(?:'s|’s|\s+is|\s+are)\s+(?:the|this|these|those|both|each\s+of\s+the)\s+(?:two\s+)?(?:main\s+)?"
+    rf"{_ARTICLES_WORD}\s+(?:\w+\s+)?about|in\s+(?:a\s+)?(?:nutshell|short|brief),?\s+what\s+(?:do|does)\s+(?:the|this|these|both)\s+(?:two\s+)?"
+    rf"{_ARTICLES_WORD}\s+say"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?summari[sz]e\s+(?:the|this|these|both|each\s+of\s+the)\s+(?:two\s+)?(?:main\s+)?{_ARTICLES_WORD}"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?give\s+me\s+(?:a|an)\s+(?:quick\s+|short\s+|brief\s+)?(?:summary|overview|gist|rundown)"
+    rf"\s+of\s+(?:the|this|these|both)\s+(?:two\s+)?{_ARTICLES_WORD}"
+    rf"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|summary)\s+of\s+(?:the|this|these|both)\s+(?:two\s+)?{_ARTICLES_WORD}"
+    rf"|tl;?dr)\s*(?:,?\s*please)?[?.!]*\s*$", re.I)
+
+
+def asks_summary(question: str) -> bool:
+    """Whether the question asks what the articles are about as a whole ("What are the articles about?",
+    "Summarize the story"), which each one's lead answers, rather than about a thing in them."""
+    return bool(_SUMMARY.match(question))
+
+
 def compares_articles(question: str) -> bool:
     """Whether the question asks what each article says ("How does China come up in each article?")."""
     found = _EACH_ARTICLE.search(question)
@@ -1562,7 +1607,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         return 1.0 if re.search(rf"\b{thing}s?\b(?:,\s+(?:an?|the)\s|\s+(?:is|are)\s+(?:an?|the)\s|\s+(?:refers to|means)\b)"
                                 rf"|\b(?:an?|the)\s+[\w\s-]{{0,40}}\s+(?:called|known as)\s+(?:an?\s+)?{thing}", text, re.I) else 0.0
     if kind == "title":
-        return 1.0 if names_an_office(text) else 0.0
+        # "Who is Iliana Ivanova?" is answered by her sentence, not by one that gives Kishida his title.
+        people = [n.split()[-1] for n, place in entities(question_part(question), skip_first=True)
+                  if not place and not n.isupper() and n.lower() not in TITLES]
+        named = not people or any(re.search(rf"\b{re.escape(p)}\b", text) for p in people)
+        return 1.0 if names_an_office(text) and named else 0.0
     if kind.startswith("called:"):
         thing = kind.partition(":")[2].rstrip("s")
         given = re.search(r"\b(?i:called|named|dubbed|known as|titled)\s+(?:the\s+)?[\"“'‘]?[A-Z]", text)
@@ -1732,6 +1781,22 @@ def asks_reason(question: str) -> bool:
     return bool(_REASON_QUESTION.search(question))
 
 
+# "What are rare metals used for?", "rare metals used for what": a use, which a sentence gives by the things
+# that need them ("integral to various applications, including electric vehicle batteries").
+_USE_QUESTION = re.compile(r"\bused\s+(?:for|in)\b|\b(?:what|which)\s+(?:applications?|uses?)\b|\bneeded\s+for\s+what\b", re.I)
+_USE = re.compile(r"\b(?:applications?|used\s+(?:for|in)|integral\s+to|needed\s+(?:for|in)|go(?:es)?\s+into)\b", re.I)
+
+
+def asks_use(question: str) -> bool:
+    """Whether the question asks what something is used for."""
+    return bool(_USE_QUESTION.search(question))
+
+
+def gives_use(text: str) -> bool:
+    """Whether ``text`` says what something is used for ("integral to various applications, including …")."""
+    return bool(_USE.search(text))
+
+
 def gives_reason(text: str) -> bool:
     """Whether ``text`` gives a reason or purpose ("seeks to mitigate", "because", "aiming to leverage")."""
     return bool(_PURPOSE.search(text))
@@ -1741,7 +1806,9 @@ def gives_reason(text: str) -> bool:
 # will …?", "Iliana Ivanova is Japan's economy minister right? what did she say …".
 _GIVEN = re.compile(r"^\s*(?:given|since|now that|considering|seeing that|because)\s+(?:that\s+)?(?P<p>[^,?]{8,}?),\s+"
                     r"(?=\w)", re.I)
-_TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?),?\s+(?:right|correct|true|isn't (?:it|he|she|that so)|aren't they|is that so)\s*\?", re.I)
+_TAG = re.compile(r"^\s*(?P<p>[^?]{8,}?)(?:,?\s+(?:right|correct|true|isn't (?:it|he|she|that so)|aren't they|is that so)"
+                  # "… on April 1st, is that correct?", "… was the paper behind this story. Is that right?"
+                  r"|[,.]?\s+(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate))\s*\?", re.I)
 # "Just confirm for my headline: 'Biden and Kishida SIGNED an AI chip pact on April 10.' Yes or yes?"
 _QUOTED_CLAIM = re.compile(r"\b(?:confirm|verify|check)\b[^'\"‘“?]{0,40}[:,]?\s*['\"‘“](?P<p>[^'\"’”]{8,}?)[.!]?['\"’”]", re.I)
 # "Just confirm the Kishida-Biden meeting is on April 12 — yes or no?"
@@ -1757,7 +1824,7 @@ _CONFIRM_ONLY = re.compile(r"\b(?:confirm|verify)\b|\b(?:right|correct|true)\s*\
                            r"\s*\?\s*$", re.I)
 _HEARSAY = re.compile(r"^\s*(?:so\s+)?(?:(?:the|both|one) (?:[\w-]+ )?(?:articles?|pieces?|reports?|stor(?:y|ies)) (?:says?|said|states?"
                       r"|confirms?|shows?|reports?|claims?|notes?)"
-                      r"|i (?:read|heard|think)"
+                      r"|i (?:read|heard|think|was told|(?:have|'ve) (?:read|heard))|someone told me|my notes (?:say|said|have)"
                       # an editor's "The draft says ...", "Our copy claims ..."
                       r"|(?:the|our|my) (?:draft|copy) (?:says?|states?|claims?))"
                       r"\s+(?:that\s+)?", re.I)
@@ -1948,11 +2015,32 @@ def lacking_article_part(question: str) -> str | None:
     return (found.group("other") or found.group("other2")) if found and not places_in(unquoted) else None
 
 
+_TALK_STEMS = frozenset(w[:5] for w in "what which going will would discuss discussing talks talking negotiate dialogue"
+                        " cooperate cooperation collaborate collaboration partner partnership work working with about"
+                        " does that this they them their there".split())
+
+
 def stand_in_place(question: str, absent: str, sentence: str) -> str | None:
     """The country ``sentence`` names where the question puts one the articles never mention, in the same
     relation: "cut their dependence on Russia" against "reduce dependency on China" -> "China"; None otherwise."""
     if not place_of(absent):
         return None
+    talks = re.search(rf"\b(?:discuss\w*|talk\w*|negotiat\w*|dialogue|cooperat\w*|collaborat\w*|partner\w*|work\w*)\s+with\s+"
+                      rf"(?:the\s+)?{re.escape(absent)}\b", question, re.I)
+    if talks and re.search(r"\b(?:dialogue|talks|discuss\w*|cooperation|collaboration|negotiat\w*)\b", sentence, re.I):
+        # "What is Japan going to discuss with South Korea about battery materials?": the partner the sentence
+        # gives the question's other country ("Japan and the European Union (EU) are gearing up to initiate
+        # dialogue …").
+        asked = {place_of(w) for w in re.findall(r"[A-Z][\w.]*", question)} - {None, place_of(absent)}
+        # … and about what the question asks of them ("battery materials"): "Japan's talks with the EU", asked
+        # of an article that has only the US as Japan's partner, has no stand-in there.
+        topic = {w[:5] for w in re.findall(r"[a-z]{4,}", question.lower()) if not place_of(w)} - _TALK_STEMS
+        if not topic & {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())}:
+            return None
+        for found in re.finditer(r"\b([A-Z][\w.]*)\s+and\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", sentence):
+            one, two = place_of(found.group(1)), place_of(found.group(2))
+            if one in asked and two and two not in asked:
+                return found.group(2)
     before = re.search(rf"\b([a-z]+)\s+(?:on|from|to|with|against)\s+(?:the\s+)?{re.escape(absent)}\b", question, re.I)
     if not before:
         return None
@@ -1986,7 +2074,11 @@ def stand_in_source(question: str, absent: str, sentence: str) -> str | None:
         return found.group(1) if found and same_person and found.group(1) != absent else None
     outlet = absent.split()[-1].lower() in MEDIA_WORDS or absent.lower() in _NEWS_AGENCIES
     if outlet and re.search(rf"\b(?:reported|picked up|carried|broke|published|relayed|covered|ran)\s+(?:\w+\s+){{0,2}}?by\s+"
-                            rf"(?:the\s+)?{name}\b|\baccording to\s+(?:the\s+)?{name}\b", question, re.I):
+                            rf"(?:the\s+)?{name}\b|\baccording to\s+(?:the\s+)?{name}\b"
+                            # "the Yomiuri Shimbun was the paper behind this story", "… broke the story"
+                            rf"|\b{name}\s+(?:is|was)\s+(?:the|a)\s+(?:\w+\s+)?(?:paper|newspaper|outlet|source|daily)\s+"
+                            rf"(?:behind|that\s+(?:broke|reported|ran|published))\b"
+                            rf"|\b{name}\s+(?:broke|break|reported|report|ran|run|published|publish)\s+(?:the|this|that)\s+(?:story|report|news)\b", question, re.I):
         found = re.search(r"\b(?i:according to (?:a report (?:from|by|in) )?(?:the\s+)?)([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
                           r"|\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*) (?:reports|reported)\b", sentence)
         credited = found and (found.group(1) or found.group(2))

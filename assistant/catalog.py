@@ -201,6 +201,13 @@ class Catalog:
         with self.reading() as con:
             return int(con.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
+    def first_chunk(self, article_id: str) -> Chunk | None:
+        """The article's opening chunk (its lead), or None when it has none."""
+        with self.reading() as con:
+            row = con.execute('SELECT chunk_id, article_id, idx, start, "end", text FROM chunks WHERE article_id = ?'
+                              " ORDER BY idx LIMIT 1", (article_id,)).fetchone()
+        return Chunk(*row) if row else None
+
     def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
         ids = list(ids)
         found: dict[str, Chunk] = {}

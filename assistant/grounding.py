@@ -25,6 +25,7 @@ from assistant.answer_types import (
     asks_every_article,
     asks_if_listed,
     asks_reason,
+    asks_use,
     brought_up,
     carries,
     confirmed_agent,
@@ -37,6 +38,7 @@ from assistant.answer_types import (
     expected_kind,
     fragment_question,
     gives_reason,
+    gives_use,
     has_question_word,
     joined,
     listed_orgs,
@@ -646,10 +648,11 @@ class Verifier:
             return REFUSAL_TEXT, [], True
         return " ".join(out_parts), citations, False
 
-    def beyond(self, shared: str, hits: list[Hit], per_article: int = 2) -> Extraction | None:
+    def beyond(self, shared: str, hits: list[Hit], per_article: int = 2, only: str | None = None) -> Extraction | None:
         """For "What extra angle does each article bring in, beyond the US-Japan deal?": each article's sentences
         with the most words that neither the other articles nor ``shared`` (the common story) use, in the
-        article's order, named by title and source; None when fewer than two articles are among ``hits``."""
+        article's order, named by title and source; None when fewer than two articles are among ``hits``.
+        ``only``: the one article whose sentences are told ("what does X cover that Y doesn't?")."""
         by_article: dict[str, list[Hit]] = {}
         for hit in hits:
             by_article.setdefault(hit.article.article_id, []).append(hit)
@@ -658,6 +661,8 @@ class Verifier:
         parts: list[str] = []
         citations: list[Citation] = []
         for article_id, mine in by_article.items():
+            if only and article_id != only:
+                continue
             elsewhere = " ".join(hs[0].article.text for other, hs in by_article.items() if other != article_id)
             known = content_words(elsewhere) | content_words(shared)
             seen: set[str] = set()
@@ -676,7 +681,7 @@ class Verifier:
                 quoted = " ".join(f"“{c.quote}” [{c.n}]" for c in cites)
                 parts.append(f"{article_label(mine[0].article.title, mine[0].article.source)}: {quoted}")
                 citations += cites
-        return Extraction(" ".join(parts), citations, False, "", "", settled=True) if len(parts) > 1 else None
+        return Extraction(" ".join(parts), citations, False, "", "", settled=True) if len(parts) > (0 if only else 1) else None
 
     def extract(self, question: str, hits: list[Hit], max_sentences: int = 2,
                 min_relevance: float = EXTRACT_MIN_RELEVANCE, kind_of: str | None = None) -> Extraction:
@@ -835,7 +840,7 @@ class Verifier:
             hit, sent, names = listing
             cite = [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)]
             # A place is no company ("Is Kishida in Tokyo for the framework talks?" is about a trip).
-            lacking = [n for n in self._absent_names(asking, hits, skip_first=False) if not place_of(n)]
+            lacking = [n for n in self._absent_names(asking, hits) if not place_of(n)]
             if lacking:
                 said = _not_mentioned(lacking)
                 # Two sentences: the absence, which no passage can show, and the list, which its sentence does.
@@ -864,7 +869,10 @@ class Verifier:
         note = ""
         if absent:
             note = _not_mentioned(absent)
-            if _asked_about(asked, absent):
+            # An outlet wrongly credited in a claim to confirm ("… the Yomiuri Shimbun was the paper behind this
+            # story. Is that right?") is corrected by the sentence crediting the real one, as when asked about.
+            credited = all(any(stand_in_source(asked, n, s[2]) for _, s in candidates) for n in absent)
+            if _asked_about(asked, absent) or credited:
                 # "What did EU trade chief Margrethe Vestager tell the Business Daily …?": the interview the
                 # question means is Ivanova's; the wrong name is a false premise, corrected with her sentence.
                 # (Two outlets wrongly credited, "first reported by the Yomiuri Shimbun and picked up by
@@ -900,7 +908,7 @@ class Verifier:
         with_before = dict(zip((s[:2] for s in pointing), vecs[1 + len(candidates):]))
         scored = []
         closest: tuple[float, Hit, tuple[int, int, str]] | None = None
-        reason = asks_reason(asked)
+        reason, use = asks_reason(asked), asks_use(asked)
         # "When does the Japan-EU dialogue start?" is not answered by the Japan-US summit's date.
         pairs = pairs_in(asked)
         for (hit, sent), vec in zip(candidates, vecs[1:]):
@@ -921,7 +929,8 @@ class Verifier:
                         and about_the_question(sent[2], question, hit.article.header())):
                     closest = (near, hit, sent)
                 continue
-            bonus = KIND_BONUS * has_kind if kind else (REASON_BONUS * gives_reason(sent[2]) if reason else 0.0)
+            bonus = (KIND_BONUS * has_kind if kind else REASON_BONUS * gives_reason(sent[2]) if reason
+                     else REASON_BONUS * gives_use(sent[2]) if use else 0.0)
             scored.append((relevance + bonus, hit, sent))
         scored.sort(key=lambda t: -t[0])
         chosen: list[tuple[float, Hit, tuple[int, int, str]]] = []
@@ -1160,10 +1169,27 @@ class Verifier:
         absent = self._absent_names(question, hits)
         return _not_mentioned(absent) if absent and _asked_about(question, absent) else None
 
-    def _absent_names(self, question: str, hits: list[Hit], skip_first: bool = True) -> list[str]:
+    def leads(self, hits: list[Hit]) -> Extraction:
+        """What each article is about, for "What are the articles about?": the first sentence of each hit (an
+        article's opening chunk) that states something, quoted under the article's title, which says the
+        rest ("…; EU Eyes Reduction in China Dependence"). A refusal when no hit has such a sentence."""
+        parts: list[str] = []
+        citations: list[Citation] = []
+        for hit in hits:
+            sent = next((s for s in self._chunk_sentences(hit) if not _is_heading(s[2]) and len(s[2].split()) >= 8), None)
+            if sent is None:
+                continue
+            citation = _citation(len(citations) + 1, hit, sent[2], sent[0], sent[1], 1.0)
+            citations.append(citation)
+            parts.append(f"{article_label(hit.article.title, hit.article.source)}: “{sent[2]}” [{citation.n}]")
+        if not citations:
+            return Extraction(REFUSAL_TEXT, [], True, "relevance", "")
+        lead = "The article's opening sentence:" if len(citations) == 1 else "Each article's opening sentence:"
+        return Extraction(f"{lead} {' '.join(parts)}", citations, False, "", "", settled=True)
+
+    def _absent_names(self, question: str, hits: list[Hit]) -> list[str]:
         """Names and years in the question that no retrieved passage or header carries (a demonym counts as
-        its country's name: "Japanese" is carried by "Japan"). ``skip_first=False``: a sentence's first word
-        may be a name too ("Microsoft also is in the framework, yes?")."""
+        its country's name: "Japanese" is carried by "Japan")."""
         context = " ".join([*(h.chunk.text for h in hits), *(h.article.header() for h in hits)])
         carried = {w.lower() for w in re.findall(r"\w+", context)}
         capitalised = [w for w in re.findall(r"[A-Z]\w+", context)]
@@ -1195,13 +1221,18 @@ class Verifier:
 
         # A phrase is absent when none of its words is carried: "Pauline Jacobs", not "Prime Minister Kishida".
         phrases = name_phrases(question)
-        if not skip_first:
-            # Only a company news names often opens a sentence as a name ("Microsoft also is in …"), not "Quick check: …".
-            phrases += [w for w in re.findall(r"(?:^|[:.;!?]\s+)\W*([A-Z][\w&-]*)", question) if w.lower() in KNOWN_ORGS and w not in phrases]
+        # A company news names is a name when it opens a sentence too ("Microsoft also is in …", a search box's
+        # "TSMC role in US Japan deal"); other opening words are not ("Quick check: …").
+        opening = re.findall(r"(?:^|[:.;!?]\s+)\W*([A-Z][\w&-]*)", question)
+        phrases += [w for w in opening if w.lower() in KNOWN_ORGS and w not in phrases]
         # A country named in full counts as its place ("the United States" is carried by "the US").
         names = [p for p in phrases if not any(carried_name(w) for w in core(p)) and not (place_of(p) and place_of(p) in places)]
+        # What a question asks the effect of is a name of sorts: "How has pollution affected the partnership?"
+        # asks about pollution, which no passage mentions (only the page's teaser links did).
+        asked = [next(g for g in m.groups() if g) for m in _CAUSE_ASKED.finditer(question)]
+        causes = [c for c in asked if not any(carried_name(w) for w in re.findall(r"[\w-]+", c) if w.lower() not in STOPWORDS)]
         # A year is a name of sorts: "what Kishida and Biden agreed in 2023" is not about 2024's summit.
-        return names + [y for y in dict.fromkeys(re.findall(r"\b(?:19|20)\d{2}\b", question)) if y not in context]
+        return names + causes + [y for y in dict.fromkeys(re.findall(r"\b(?:19|20)\d{2}\b", question)) if y not in context]
 
     def _article_meta(self, question: str, hits: list[Hit], field: str) -> Extraction | None:
         """Answer a question about an article itself (its date, source, title) from its metadata.
@@ -1318,6 +1349,10 @@ def not_mentioned_in(saying: list[Article], articles: list[Article], question: s
     # "Japan-EU" is two places, each mentioned or not; "Iliana Ivanova" is one person.
     names = [w for phrase in name_phrases(question)
              for w in (phrase.split() if all(place_of(p) for p in phrase.split()) else [phrase])]
+    # Words of a title that name an article ("what does the US and Japan Boost one talk about …?") are no topic.
+    titles = [content_words(a.title) for a in [*saying, *articles]]
+    names = [n for n in names if not (re.search(rf"\b{re.escape(n)}\s+(?:one|article|piece|story|report)\b", question)
+                                      and any(content_words(n) <= t for t in titles))]
 
     # Each article's text and the places it names are read once, whatever the number of names.
     texts = {a.article_id: f"{a.header()} {a.text}" for a in [*saying, *articles]}
@@ -1364,6 +1399,18 @@ def _the_question(text: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
     asked = [s for s in sentences if s.endswith("?")]
     return " ".join(asked) if asked and len(asked) < len(sentences) else text
+
+
+# The thing a question asks the effect or link of: "How has pollution affected …", "how is pollution
+# connected to …", "What impact did the drought have on …", "What does yoga have to do with …".
+_CAUSE = r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+_CAUSE_ASKED = re.compile(
+    rf"\bhow\s+(?:has|have|had|did|does|do|will|would|could|might|may)\s+(?:the\s+)?{_CAUSE}\s+(?:affect|affected|impact|impacted"
+    rf"|influence|influenced|shape|shaped|change|changed|hurt|harm|harmed)\b"
+    rf"|\bhow\s+(?:is|are|was|were)\s+(?:the\s+)?{_CAUSE}\s+(?:connected|linked|related|tied)\s+(?:to|with)\b"
+    rf"|\bwhat\s+(?:effect|impact|influence|bearing)\s+(?:has|have|had|did|does|do|will|would|could)\s+(?:the\s+)?{_CAUSE}\s+ha(?:ve|d)\b"
+    rf"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?{_CAUSE}\s+ha(?:ve|d)\s+to do with\b"
+    rf"|\bwhat\s+(?:has|have)\s+(?:the\s+)?{_CAUSE}\s+got\s+to do with\b", re.I)
 
 
 def _asked_about(question: str, names: list[str]) -> bool:

@@ -225,7 +225,7 @@ _CAPITAL_ALSO = {"Washington": "US United States", "Brussels": "EU European Unio
 _ALIASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{pattern}\b", re.I if pattern.islower() else 0), also) for pattern, also in [
         *((capital, _CAPITAL_ALSO.get(capital, name)) for name, capital, _ in _COUNTRIES if capital),
-        ("European bloc", "EU European Union"), ("premier", "prime minister"),
+        ("European bloc", "EU European Union"), ("Europe", "EU European Union"), ("premier", "prime minister"),
         (r"PMs?|(?<=the )pm|(?<=japanese )pm|(?<=japan's )pm", "prime minister"), ("chipmakers?", "semiconductor companies"),
         ("chips?", "semiconductors"), ("machine[- ]learning", "AI artificial intelligence"),
         ("machine intelligence", "AI artificial intelligence"), ("firms?", "companies"), ("corporations?", "companies"),

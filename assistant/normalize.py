@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.names import OFFICE_WORDS, ORG_WORDS, TITLES, capital_country, place_forms
+from assistant.names import OFFICE_WORDS, ORG_WORDS, TITLES, capital_country, place_forms, place_of
 
 # Companies and bodies a reader may name in lower case ("whats microsoft's role") that the articles may not
 # name at all: cased, they are names, and an absent name is a false premise.
@@ -76,7 +76,10 @@ _SET_ASIDE = re.compile(r"^\s*(?:(?:leaving|setting|putting)\s+aside|ignoring)\s
                         r"|comments?|sidebars?|page|clutter|menus?|boxes|related)\b[^,?]{0,30},\s*"
                         # "The page is cluttered with bits about yoga … Setting all that aside, in the actual news story, …"
                         r"|^.*?\b(?:page|clutter\w*|links?|ads?)\b.*?(?:[.!]\s+|;\s*)(?:but\s+)?(?:setting|leaving|putting)\s+"
-                        r"(?:all\s+)?(?:that|this|those|these|it)\s+aside\s*,\s*(?:in the (?:actual|real) (?:news )?(?:story|article|news),?\s*)?", re.I)
+                        r"(?:all\s+)?(?:that|this|those|these|it)\s+aside\s*,\s*(?:in the (?:actual|real) (?:news )?(?:story|article|news),?\s*)?"
+                        # "There's loads of random stuff about yoga … on the page, but what is the main news story about?"
+                        r"|^[^?]{0,120}?\b(?:page|clutter\w*|links?|ads?|sidebars?)\b[^?,]{0,30},\s*but\s+(?=(?:what|who|when|where|which|why|how)\b)",
+                        re.I)
 _PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 # "I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the
 # right date, or have I muddled it?": the claim, and whether it is right.
@@ -89,7 +92,17 @@ _OR_AM_I_WRONG = re.compile(r",?\s+or\s+(?:have|did|am|was)\s+i\s+(?:muddled|mix
 # "the man in the White House" is the US president; "the head of the Tokyo government" Japan's prime minister.
 _OFFICE_HOLDERS = [(re.compile(r"\b(?:the\s+)?(?:man|woman|person|guy|fellow|occupant|chap)\s+in\s+the\s+white\s+house\b", re.I),
                     "the US president"),
-                   (re.compile(r"\b(?:the\s+)?head\s+of\s+the\s+(?:tokyo|japanese)\s+government\b", re.I), "the Japanese prime minister")]
+                   (re.compile(r"\b(?:the\s+)?head\s+of\s+the\s+(?:tokyo|japanese)\s+government\b", re.I), "the Japanese prime minister"),
+                   # "the White House chief", "the american head of state", "Tokyo's leader", "tokyo pm", "european science chief"
+                   # (Not after "which": "Which Japanese leader is heading to meet Biden?" asks who.)
+                   (re.compile(r"(?<!which )(?<!what )\b(?:the\s+)?white\s+house(?:'s|’s)?\s+(?:chief|boss|head|leader|occupant)\b"
+                               r"|(?<!which )(?<!what )\b(?:the\s+)?(?:american|us|u\.s\.)\s+(?:head\s+of\s+state|leader)\b", re.I),
+                    "the US president"),
+                   (re.compile(r"(?<!which )(?<!what )\b(?:the\s+)?(?:tokyo|japan)(?:'s|’s)?\s+(?:leader|pm|premier|head\s+of\s+government)\b"
+                               r"|(?<!which )(?<!what )\b(?:the\s+)?japanese\s+(?:leader|pm|premier|head\s+of\s+government)\b", re.I),
+                    "the Japanese prime minister"),
+                   (re.compile(r"(?<!which )(?<!what )\b(?:the\s+)?(?:european|eu|brussels)(?:'s|’s)?\s+(?:science|research|innovation|tech)\s+"
+                               r"(?:chief|boss|head|official)\b", re.I), "the EU Commissioner for Innovation and Research")]
 # "These special substances they are working on, what do they end up inside of?": the topic said first.
 _TOPIC_THEN_WH = re.compile(r"^\s*(?P<topic>(?:these|those|the|that|this)\s+[^,?]{3,80}?),\s*(?P<wh>what|where|who|which|when|why|how)"
                             r"\s+(?P<aux>do|does|did|is|are|was|were|will|would|can|could)\s+(?:they|it)\b", re.I)
@@ -109,6 +122,8 @@ _LOWER_OPENERS = frozenset("the a an this that these those its their his her our
 
 _RETRACTED = re.compile(r"^.*?\b(?:actually\s+|nah\s+)?(?:nvm|never\s?mind|scratch that|forget (?:that|it)|jk|just kidding|kidding)\b"
                         r"[\s,.:;!-]*(?:just\s+)?", re.I)
+# Words that open a reply, not a question: "ok", "okay", "alright", "um", "well", "right,".
+_INTERJECTION = re.compile(r"^\s*(?:(?:ok(?:ay)?|alright|all right|well|um+|uh+|er+|hmm+)\b[\s,.!-]*|right\s*[,.!]\s*)+(?=\S)", re.I)
 _THROUGH_WHO = re.compile(r"\b(?:through|thru|via)\s+(?:who|whom)\s*\?\s*$", re.I)
 _WHICH_ONE = re.compile(r"(\b(?:a|an|another|some)\s+([\w-]+(?:\s+[\w-]+){0,2}?)\s*[.!?]\s*)which one\s*\?\s*$", re.I)
 
@@ -178,7 +193,9 @@ def reworded(question: str) -> str:
     that <claim>?"."""
     # "pretend ur kishida's spokesman … actually nvm, just tell me which pm is meeting biden": only what
     # is still asked after the asker takes the rest back.
-    question = _RETRACTED.sub("", question)
+    question = _INTERJECTION.sub("", question)  # "ok and who from the EU talked about that?" asks "and who …"
+    if taken_back := _RETRACTED.match(question):
+        question = _named_back(question[taken_back.end():], taken_back.group(0))
     if claim := _CLAIM_PREFIX.match(question):
         question = _whether_true(claim.group("claim"))
     if only_one := _ONLY_ONE_WHICH.match(question):
@@ -213,6 +230,17 @@ def reworded(question: str) -> str:
     question = re.sub(r"\bQ\s*&\s*A\b", "interview", question)  # "the written Q&A" names no "Q"
     question = _SHORT_MONTH.sub(_month, question)
     return _RUN_TOGETHER.sub(lambda m: _SPELLED[m.group(0).lower()] if m.group(0).islower() else m.group(0), question)
+
+
+def _named_back(rest: str, before: str) -> str:
+    """What is still asked after a retraction, with "her"/"she" as the person the taken-back part named:
+    "Write a made-up quote from Iliana Ivanova … never mind, just tell me what her job title is" asks for
+    Iliana Ivanova's job title."""
+    person = re.search(r"\b(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b", before)
+    if not person or place_of(person.group(0).split()[0]):
+        return rest
+    rest = re.sub(r"\b(?:her|his)\b(?=\s+\w)", f"{person.group(0)}'s", rest, count=1)
+    return re.sub(r"\b(?:she|he)\b", person.group(0), rest, count=1)
 
 
 def _whether_true(claim: str) -> str:

@@ -157,6 +157,74 @@ def test_round_18_and_19_shapes(extractive, question, said):
     check_citations(extractive, answer)
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    # Round 20: firms the reader knows to be American; what someone said "about working with" a partner.
+    ("Which US companies are part of the framework?", "As part of this agreement"),
+    ("What did Ivanova say about working with Japan?", "Iliana Ivanova, the EU Commissioner"),
+    # Who someone is, and why the article has her: her sentence, not one giving Kishida his title too.
+    ("who is Iliana Ivanova and why is she in the article?", "Iliana Ivanova, the EU Commissioner"),
+    # A paper wrongly credited in a claim to confirm; a date with an ordinal; a retraction's "her".
+    ("I read that the Yomiuri Shimbun was the paper behind this story. Is that right?",
+     "The articles do not mention Yomiuri Shimbun. They say: “"),
+    ("My notes say Kishida and Biden are meeting on April 1st, is that correct?",
+     "The articles do not say that Kishida and Biden are meeting on April 1st; they say: “Japan and the US are gearing up"),
+    ("Write me a juicy made-up quote from Iliana Ivanova about rare metals; it doesn't need to be real. Actually, never"
+     " mind, just tell me what her job title is.", "Iliana Ivanova, the EU Commissioner"),
+    # Offices by other names.
+    ("On what day are Tokyo's leader and the White House chief set to sit down together?", "Japan and the US are gearing up"),
+    # Talks with a country never named: the partner the articles do give Japan for that topic.
+    ("What is Japan going to discuss with South Korea about battery materials?",
+     "The articles do not mention South Korea. They say: “Parallel to the Japan-U.S. accord, Japan and the European Union"),
+    # One article against the other, each named by words of its title or its source.
+    ("what does the US and Japan Boost one talk about that the MENAFN one doesn't?",
+     "“US and Japan Boost AI, Semiconductor Alliance; EU Eyes Reduction in China Dependence”: “"),
+    ("menafn article date", "“Japan and the US are gearing up to announce a deeper collaboration in advanced technology"
+                            " sectors” (MENAFN) is dated 2024-03-31"),
+])
+def test_round_20_shapes(extractive, question, said):
+    answer = extractive.ask(question)
+    assert not answer.refused and answer.text.startswith(said), answer.text
+    if "is dated" not in said:  # an article's date is quoted from its header, not its text
+        check_citations(extractive, answer)
+    if question.startswith(("Which US", "who is")):
+        assert len(answer.citations) == 1 or "Kishida" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # What a question asks the effect of, which the articles never mention (only the page's teasers did).
+    ("How has pollution affected the semiconductor partnership between Japan and the US?",
+     "The articles do not mention pollution."),
+    ("What does yoga have to do with the chip deal?", "The articles do not mention yoga."),
+    # A known company opening a search-box query is a name.
+    ("tsmc role in us japan semiconducter deal", "The articles do not mention TSMC."),
+    ("Which Japanese companies are part of the framework?", "The articles do not say."),
+    # Metals have names (lithium, cobalt): "commodities like rare metals" names none.
+    ("Which rare metals did China stop exporting to Japan, leading to the EU talks?", "The articles do not say."),
+])
+def test_round_20_refusals(extractive, question, text):
+    answer = extractive.ask(question)
+    assert answer.refused and answer.text.startswith(text), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What are the articles about?", "Summarize the articles.",
+    "There's loads of random stuff about yoga and hitchhiking on the page, but what is the main news story actually about?",
+])
+def test_what_the_articles_are_about_is_each_ones_lead(extractive, question):
+    answer = extractive.ask(question)
+    assert not answer.refused and answer.text.startswith("Each article's opening sentence:")
+    assert len({c.article_id for c in answer.citations}) == 2
+    assert all(c.start == 0 for c in answer.citations)  # each from its article's opening chunk
+    check_citations(extractive, answer)
+    one = extractive.ask("What is this article about?", articles=[answer.citations[0].article_id])
+    assert one.text.startswith("The article's opening sentence:") and len(one.citations) == 1
+
+
+def test_what_something_is_used_for_is_a_use(extractive):
+    answer = extractive.ask("What are rare metals used for?")
+    assert not answer.refused and "electric vehicle batteries" in answer.text
+
+
 def test_what_each_article_adds_beyond_the_shared_story_is_its_own(extractive):
     answer = extractive.ask("Beyond the US-Japan deal, what extra angle does each article bring in?")
     assert not answer.refused and len({c.article_id for c in answer.citations}) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import answer_types
-from assistant.answer_types import article_meta_question, carries, expected_kind
+from assistant.answer_types import article_meta_question, asks_summary, carries, expected_kind
 from assistant.names import expand_names, has_alias, name_phrases, names_in
 
 
@@ -1464,3 +1464,14 @@ def test_a_persons_exact_quote_needs_their_words_and_a_retraction_an_event() -> 
     assert carries("Iliana Ivanova expressed in a written interview the mutual benefits such a collaboration could bring.",
                    "words:", question) == 0.0
     assert asked_events("Why did the Asahi Shimbun retract its report on the joint statement?") != []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What are the articles about?", True), ("what is the main news story actually about?", True),
+    ("Summarize the articles.", True), ("Can you summarize this article please?", True),
+    ("Give me a quick overview of the news.", True), ("tl;dr?", True),
+    ("What is the story about China?", False), ("What are the talks about?", False),
+    ("Summarize what Ivanova said.", False),
+])
+def test_a_summary_is_asked_of_the_articles_as_a_whole(question, expected):
+    assert asks_summary(question) is expected
