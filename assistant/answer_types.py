@@ -1270,15 +1270,16 @@ def one_not_other(question: str) -> tuple[str, str] | None:
 # "What are the articles about?", "what is the main news story actually about?", "Summarize the articles",
 # "Give me a quick overview of the news", "tl;dr?": what each article is about as a whole.
 _ARTICLES_WORD = r"(?:articles?|stor(?:y|ies)|pieces?|reports?|news(?:\s+(?:articles?|stor(?:y|ies)|items?|pieces?))?|coverage)"
+_THE_ARTICLES = rf"(?:the|this|these|those|both|each\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?{_ARTICLES_WORD}"
 _SUMMARY = re.compile(
-    rf"^\s*(?:so\s+|ok(?:ay)?\s+|and\s+)?(?:what(?:'s|’s|\s+is|\s+are)\s+(?:the|this|these|those|both|each\s+of\s+the)\s+(?:two\s+)?(?:main\s+)?"
-    rf"{_ARTICLES_WORD}\s+(?:\w+\s+)?about|in\s+(?:a\s+)?(?:nutshell|short|brief),?\s+what\s+(?:do|does)\s+(?:the|this|these|both)\s+(?:two\s+)?"
-    rf"{_ARTICLES_WORD}\s+say"
-    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?summari[sz]e\s+(?:the|this|these|both|each\s+of\s+the)\s+(?:two\s+)?(?:main\s+)?{_ARTICLES_WORD}"
-    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?give\s+me\s+(?:a|an)\s+(?:quick\s+|short\s+|brief\s+)?(?:summary|overview|gist|rundown)"
-    rf"\s+of\s+(?:the|this|these|both)\s+(?:two\s+)?{_ARTICLES_WORD}"
-    rf"|what(?:'s|’s|\s+is)\s+the\s+(?:gist|main\s+point|summary)\s+of\s+(?:the|this|these|both)\s+(?:two\s+)?{_ARTICLES_WORD}"
-    rf"|tl;?dr)\s*(?:,?\s*please)?[?.!]*\s*$", re.I)
+    rf"^\s*(?:so\s+|and\s+)?(?:what(?:'s|’s|\s+is|\s+are)\s+{_THE_ARTICLES}\s+(?:\w+\s+)?about"
+    rf"|(?:in\s+(?:a\s+)?(?:nutshell|short|brief),?\s+)?what\s+(?:do|does)\s+{_THE_ARTICLES}\s+(?:\w+\s+)?(?:say|report|tell\s+us)"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?summari[sz]e\s+{_THE_ARTICLES}"
+    rf"|(?:(?:can|could)\s+you\s+)?(?:please\s+)?give\s+me\s+(?:a|an|the)\s+(?:quick\s+|short\s+|brief\s+)?(?:summary|overview|gist|rundown"
+    rf"|key\s+points|main\s+points)\s+of\s+{_THE_ARTICLES}"
+    rf"|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:gist|main\s+points?|key\s+points?|key\s+takeaways?|main\s+takeaways?|takeaways?"
+    rf"|summary|highlights|key\s+facts)(?:\s+(?:of|from|in)\s+{_THE_ARTICLES})?"
+    rf"|what\s+happened|what(?:'s|’s|\s+is)\s+the\s+news|tl;?dr)\s*(?:,?\s*please)?[?.!]*\s*$", re.I)
 
 
 def asks_summary(question: str) -> bool:

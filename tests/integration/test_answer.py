@@ -218,6 +218,9 @@ def test_what_the_articles_are_about_is_each_ones_lead(extractive, question):
     check_citations(extractive, answer)
     one = extractive.ask("What is this article about?", articles=[answer.citations[0].article_id])
     assert one.text.startswith("The article's opening sentence:") and len(one.citations) == 1
+    # An article the question names is the one summarised.
+    menafn = extractive.ask("What is the MENAFN article about?")
+    assert [c.source for c in menafn.citations] == ["MENAFN"]
 
 
 def test_what_something_is_used_for_is_a_use(extractive):

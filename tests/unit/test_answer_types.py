@@ -1472,6 +1472,9 @@ def test_a_persons_exact_quote_needs_their_words_and_a_retraction_an_event() -> 
     ("Give me a quick overview of the news.", True), ("tl;dr?", True),
     ("What is the story about China?", False), ("What are the talks about?", False),
     ("Summarize what Ivanova said.", False),
+    ("What are the key takeaways?", True), ("What is the MENAFN article about?", True), ("What happened?", True),
+    ("What does the MENAFN article say?", True), ("What does the MENAFN article say about China?", False),
+    ("What happened at the meeting?", False),
 ])
 def test_a_summary_is_asked_of_the_articles_as_a_whole(question, expected):
     assert asks_summary(question) is expected
