@@ -761,7 +761,10 @@ _TOPIC_FAMILY = re.compile(r"(?:work(?:ing)?|cooperat\w*|co-operat\w*|collaborat
 
 
 def _topic_word(word: str) -> str:
+    """One word for every word of cooperation ("working", "partnership" -> "cooperation"); others as they are."""
     return "cooperation" if _TOPIC_FAMILY.match(word) else word
+
+
 _SAID_ABOUT = re.compile(r"\b(?:say|said|says|state|states|stated|mention(?:s|ed)?|write|wrote|writes|report(?:s|ed)?|tell|told)\s+"
                          r"(?:anything\s+|much\s+)?about\s+(?:the\s+)?([^?.,;]+)", re.I)
 _THE_N_OF = re.compile(r"^\s*(?:and\s+|so\s+)?what(?:'s|\s+(?:is|are|was|were|will be|would be))\s+the\s+"

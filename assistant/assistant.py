@@ -92,6 +92,12 @@ def _sentences_of(text: str) -> list[str]:
     return [text[s:e] for s, e in split_sentences(text)]
 
 
+def _titled(phrase: str, labels: list[tuple[str, str, str | None, str | None]]) -> list[str]:
+    """The ids of the articles whose titles have every content word of ``phrase`` ("alliance")."""
+    words = content_words(phrase)
+    return [aid for aid, title, _, _ in labels if words and words <= content_words(title or "")]
+
+
 def _with_year(question: str, text: str, citations: list[Citation]) -> str:
     """The answer to "in what year …" with the year a cited day falls in, from its article's date ("April 10"
     in a piece dated March 31, 2024 is April 10, 2024), when the answer gives no year."""
@@ -200,8 +206,7 @@ class Assistant:
             if by_source:
                 return by_source
         for phrase in titles:
-            words = content_words(phrase)
-            by_title = [aid for aid, title, _, _ in labels if words and words <= content_words(title or "")]
+            by_title = _titled(phrase, labels)
             if len(by_title) == 1:
                 return by_title
         return None
@@ -290,9 +295,8 @@ class Assistant:
         labels = self.catalog.labels()
 
         def called(phrase: str) -> str | None:
-            words = content_words(phrase)
-            found = [aid for aid, title, source, _ in labels if (source and re.search(rf"\b{re.escape(source)}\b", phrase, re.I))
-                     or (words and words <= content_words(title or ""))]
+            by_source = [aid for aid, _, source, _ in labels if source and re.search(rf"\b{re.escape(source)}\b", phrase, re.I)]
+            found = list(dict.fromkeys(by_source + _titled(phrase, labels)))
             return found[0] if len(found) == 1 else None
 
         one, other = called(pair[0]), called(pair[1])

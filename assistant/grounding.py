@@ -871,8 +871,7 @@ class Verifier:
             note = _not_mentioned(absent)
             # An outlet wrongly credited in a claim to confirm ("… the Yomiuri Shimbun was the paper behind this
             # story. Is that right?") is corrected by the sentence crediting the real one, as when asked about.
-            credited = all(any(stand_in_source(asked, n, s[2]) for _, s in candidates) for n in absent)
-            if _asked_about(asked, absent) or credited:
+            if _asked_about(asked, absent) or all(any(stand_in_source(asked, n, s[2]) for _, s in candidates) for n in absent):
                 # "What did EU trade chief Margrethe Vestager tell the Business Daily …?": the interview the
                 # question means is Ivanova's; the wrong name is a false premise, corrected with her sentence.
                 # (Two outlets wrongly credited, "first reported by the Yomiuri Shimbun and picked up by

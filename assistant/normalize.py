@@ -191,9 +191,9 @@ def reworded(question: str) -> str:
     Which one?" asks "Which wire agency?", "Only one of these stories brings Europe in - which one?" asks which
     article does, "… thru who?" asks through which outlet and "Confirm or deny: <claim>." asks "Is it true
     that <claim>?"."""
+    question = _INTERJECTION.sub("", question)  # "ok and who from the EU talked about that?" asks "and who …"
     # "pretend ur kishida's spokesman … actually nvm, just tell me which pm is meeting biden": only what
     # is still asked after the asker takes the rest back.
-    question = _INTERJECTION.sub("", question)  # "ok and who from the EU talked about that?" asks "and who …"
     if taken_back := _RETRACTED.match(question):
         question = _named_back(question[taken_back.end():], taken_back.group(0))
     if claim := _CLAIM_PREFIX.match(question):
