@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.catalog import STOPWORDS
 from assistant.names import (
     GENERIC_ACRONYMS,
     MEDIA_WORDS,
@@ -80,6 +81,18 @@ def month_days(text: str) -> set[tuple[int, int]]:
             month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             found.add((_MONTH_NAMES.index(month.lower()) + 1, int(day)))
     return found
+
+
+def months_named(text: str) -> set[int]:
+    """The months ``text`` names ("in June" -> {6}); "may" only capitalised, as the month, not the verb."""
+    return {_MONTH_NAMES.index(m.lower()) + 1 for m in re.findall(rf"\b{_MONTHS}\b", text, re.I) if m != "may"}
+
+
+def other_month(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names a month and none the question names: "set to launch as early as April"
+    answers "Is it set to launch in June?" no."""
+    asked, said = months_named(question), months_named(sentence)
+    return bool(asked and said and not asked & said)
 
 
 _LOOSE_DATE = re.compile(
@@ -255,6 +268,25 @@ def _mentions_their_name(text: str, question: str, about: str = "") -> bool:
 
 _RELATION_OF = re.compile(r"((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?i:counterparts?|partners?"
                           r"|hosts?|deputy|deputies|successor|predecessor|boss|rival|opposite number)\b")
+
+
+# "did she say which countries besides China they worry about", "Did Ivanova name any companies?": only a
+# sentence that reports the person speaking tells what they said, not one in the article's own voice.
+_SAID_WHICH = re.compile(r"\b(?:did|does|has)\s+(?P<who>she|he|they|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:say|mention|name"
+                         r"|specify|tell|list|identify|single out)\s+(?:\w+\s+){0,2}?(?:which|what|whether|if|any)\b")
+_SPEECH = re.compile(r"\b(?:said|says|say|expressed|told|stated|according to|noted|added|remarked|interview\w*|quoted"
+                     r"|argued|warned|stressed|emphasi[sz]ed)\b", re.I)
+
+
+def _said_by_the_asked(text: str, question: str, about: str = "") -> bool:
+    """For "Did Ivanova say which countries …?": whether ``text`` reports that person speaking (a pronoun's
+    person: anyone speaking)."""
+    found = _SAID_WHICH.search(question)
+    if not found:
+        return True
+    who = found.group("who")
+    named = who in ("she", "he", "they") or bool(re.search(rf"\b{re.escape(who.split()[-1])}\b", f"{text} {about}"))
+    return named and bool(_SPEECH.search(text))
 
 
 def _names_the_office(text: str, question: str) -> bool:
@@ -872,7 +904,9 @@ _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
     r"sign(?:s|ed|ing)?\b(?!\s+up)|ratif\w*|inked\b",
     r"cancel\w*|call(?:s|ed|ing)? off\b|postpon\w*|scrapp?(?:ed|ing|s)?\b|delay\w*",
     r"sanction\w*|retaliat\w*|penal\w*|tariffs?\b|countermeasures?\b",
-    r"invest(?!ors?\b)\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|pledg\w*|subsid\w*|tax(?:es)?\b"
+    # (A pledge of money: "the leaders' planned pledge" is the statement they will make.)
+    r"invest(?!ors?\b)\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|subsid\w*|tax(?:es)?\b"
+    r"|pledg\w*\s+(?:\$|€|¥|\d|money|cash|funds?|funding|capital|billions?|millions?|investments?)"
     r"|put(?:s|ting)? (?:in|into)\b(?! (?:place|practice|action|effect|charge|force))"
     r"|put(?:s|ting)? (?:money|cash|funds?|capital) in(?:to)?\b|chipping in\b|pour(?:s|ed|ing)? (?:money |cash )?into\b",
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
@@ -919,6 +953,54 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
     text_made = bool(_PRODUCES_A_TEXT.search(question))
     question = _PORTFOLIO.sub(" ", question)
     return [p for p in _EVENTS if p.search(question) and not (text_made and p is _MANUFACTURE)]
+
+
+# "Why did China agree to sell the EU more rare metals?", "how did nvidia respond": the question takes it that
+# someone did something. A name the passages only ever put after a preposition or in a list of examples
+# ("reliance on China", "tech giants such as Nvidia") does nothing in them, so whatever act is asked about
+# is not told of. (Not "how does China fit in" or "why is China mentioned": those ask about the mention.)
+_ACTOR_ASKED = re.compile(r"\b(?:why|how|what|where|when)\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
+                          r"(?P<rest>[\w-]+(?:\s+[\w-]+){1,3})", re.I)
+_NOT_AN_ACT = re.compile(r"(?:matter|fit|figure|feature|appear|come|relate|show|play|mean|stand|compare|differ|look"
+                         r"|report|publish|print|run|cover|say about)", re.I)
+_OBJECT_MARKS = frozenset(("on", "to", "from", "of", "in", "into", "for", "with", "against", "as", "including",
+                           "involving", "engaging", "than", "toward", "towards", "about", "over", "like", "a", "an"))
+
+
+def _acts_in(passages: str, name: str) -> bool | None:
+    """Whether ``name`` occurs in ``passages`` anywhere but after a preposition, in a list that one opens
+    ("such as Nvidia, Arm, and Amazon"), or as a possessive; None when it does not occur at all."""
+    found = None
+    for match in re.finditer(rf"\b{re.escape(name)}\b(?!['’]s)", passages, re.I):
+        if not all(word[0].isupper() for word in match.group().split()):
+            continue  # "an EU request" is no name "EU request"
+        words = re.findall(r"[\w'’-]+,?", passages[:match.start()])
+        # Back over the list the name is in ("Nvidia, Arm, and") and an article ("the EU").
+        while words and (words[-1].lower() in ("and", "or", "the") or (words[-1].endswith(",") and words[-1][0].isupper())):
+            words.pop()
+        if words and words[-1].rstrip(",").lower() in _OBJECT_MARKS:
+            found = False
+            continue
+        return True
+    if found is None and re.search(rf"\b{re.escape(name)}['’]s\b", passages):
+        return False  # only "China's military capabilities"
+    return found
+
+
+def untold_actor(question: str, passages: str) -> str | None:
+    """The name a question takes to have acted ("why did China agree …") that ``passages`` never have act,
+    only mention after a preposition or as an example ("reliance on China"), or None."""
+    for match in _ACTOR_ASKED.finditer(question):
+        words = match.group("rest").split()
+        for size in range(min(3, len(words) - 1), 0, -1):
+            name, verb = " ".join(words[:size]), words[size]
+            acts = None if name.lower() in STOPWORDS else _acts_in(passages, name)
+            if acts is None:
+                continue  # no name of theirs: a shorter one may be ("the Business Daily report")
+            if acts is False and not _NOT_AN_ACT.match(verb):
+                return name
+            break
+    return None
 
 
 # "Why did Biden travel to Tokyo?": where someone goes or meets is a fact a passage states with "in", "to" or
@@ -1644,7 +1726,8 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
         # A new name of the asked sort ("Iliana Ivanova, the EU Commissioner ..." names her; "The report ..."
         # names nobody; a country does not answer "which minister", a newspaper does answer "which daily").
         new = _new_names(text, question, kind.partition(":")[2] or "any")
-        fits = _names_the_office(text, question) and _does_the_act(text, question) and _mentions_their_name(text, question, about)
+        fits = (_names_the_office(text, question) and _does_the_act(text, question) and _mentions_their_name(text, question, about)
+                and _said_by_the_asked(text, question, about))
         return 1.0 if fits and _qualified(text, new, question, about) else 0.0
     if kind.startswith("origin:"):
         name = re.escape(kind.partition(":")[2].split()[-1])
@@ -1959,20 +2042,29 @@ def stand_in(question: str, absent: str, sentence: str) -> str | None:
     its person to another country than the question ties the absent one to ("Nvidia CEO Jensen Huang" is not
     the EU's commissioner, "Chinese President Xi" not the US president).
     """
-    anchored = bool(month_days(question) & month_days(sentence)) or any(
-        phrase in sentence for phrase, _ in entities(question) if any(w.lower() in MEDIA_WORDS for w in phrase.split()))
-    if not anchored:
-        return None
     start = question.find(absent)
     qualifier = question[max(0, start - 40):start].split()[-3:] if start >= 0 else []
+    # "What did Prime Minister Shinzo Abe plan to announce with President Biden?": the office the question gives
+    # the wrong name, held in the sentence by someone beside a person the question names too, anchors it.
+    title = " ".join(w for w in [*qualifier, *absent.split()] if w.lower() in TITLES)
+    others = [n.split()[-1] for n, place in entities(question, skip_first=True)
+              if not place and not n.isupper() and n not in absent and absent not in n]
+    anchored = bool(month_days(question) & month_days(sentence)) or any(
+        phrase in sentence for phrase, _ in entities(question) if any(w.lower() in MEDIA_WORDS for w in phrase.split()))
+    by_office = not anchored and bool(title and title in sentence
+                                      and any(re.search(rf"\b{re.escape(o)}\b", sentence) for o in others))
+    if not (anchored or by_office):
+        return None
     tied = places_in(" ".join(qualifier))
     # "Nvidia CEO Jensen Huang": a capitalised word before the name that is no title and no place is a company.
-    firms = [w for w in qualifier if w[:1].isupper() and w.lower() not in TITLES and not place_of(w)]
+    firms = [w for w in qualifier if w[:1].isupper() and w.lower() not in TITLES | STOPWORDS and not place_of(w)]
     for person in people_in(sentence):
         if person.split()[-1].lower() in question.lower():
             continue  # "Kishida" is no one else than the question's own
         if (tied and affiliation(sentence, person) not in tied) or any(firm not in sentence for firm in firms):
             continue
+        if by_office and f"{title} {person}" not in sentence:
+            continue  # the asked office is someone else's in the sentence
         return person
     return None
 

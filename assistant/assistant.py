@@ -18,6 +18,7 @@ from assistant.answer_types import (
     article_references,
     article_topic,
     asked_about,
+    asks_every_article,
     asks_manner,
     asks_summary,
     asks_to_confirm,
@@ -31,6 +32,7 @@ from assistant.answer_types import (
     manners_of,
     month_days,
     one_not_other,
+    other_month,
     own_words,
     second_question,
     shared_story,
@@ -671,7 +673,14 @@ class Assistant:
             # not mention Shinzo Abe." and the sentence naming Kishida, whatever the model said.)
             if (refused and yes_or_no and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
                     and not (extracted.citations and denies(search_for, extracted.citations[0].quote))
-                    and not (extracted.absent and not extracted.refused)):
+                    and not (extracted.absent and not extracted.refused)
+                    # "do both name same tech firms for ai r&d framework": extraction's sentences, one from each
+                    # article, answer for both; the model's "mentioned in both articles" is about them, not in them.
+                    and not (asks_every_article(search_for) and not extracted.refused
+                             and len({c.article_id for c in extracted.citations}) > 1)
+                    # "Is the framework set to launch in June?": the sentence with another month says no.
+                    and not (extracted.citations and not extracted.refused
+                             and other_month(search_for, extracted.citations[0].quote))):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so
                 # ("Will the statement include quantum computing?") is not answered by a sentence about it,

@@ -57,6 +57,7 @@ from assistant.answer_types import (
     stand_in_place,
     stand_in_source,
     stated_premise,
+    untold_actor,
     untold_office_holder,
     untold_trip,
     which_article,
@@ -753,6 +754,10 @@ class Verifier:
             asking = asked
         if any(not event.search(passages) for event in asked_events(asking)):
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
+        if untold_actor(asking, passages):
+            # "Why did China agree to sell the EU more rare metals?": China does nothing in the articles, they
+            # only speak of reliance on it; what it is asked to have done is not told of.
+            return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # A place someone is said to go to or meet in ("Biden's trip to Tokyo") where no passage puts anyone.
         # A claim quoted from a draft is what is being checked, not a premise: 'Draft: "Biden will host Kishida in
         # Tokyo." Where does the coverage place the meeting?' asks where.
@@ -883,8 +888,14 @@ class Verifier:
                 if standing:
                     hit, sent = standing[0]
                     cite = [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)]
+                    # "This declaration is anticipated when Prime Minister Fumio Kishida meets …" says what is
+                    # announced only with the sentence before it, which comes first.
+                    noun = re.match(r"(?:This|These)\s+([a-z]+)\b", sent[2])
+                    if noun and (pointed := self.antecedent("", cite, hits, noun.group(1))) is not None:
+                        cite = [replace(pointed, n=1), replace(cite[0], n=2)]
                     # Two sentences: the absence, which no passage can show, and what they say, which one does.
-                    return Extraction(f"{note} They say: “{sent[2]}” [1]", cite, False, "", note, settled=True,
+                    said = " ".join(f"“{c.quote}” [{c.n}]" for c in cite)
+                    return Extraction(f"{note} They say: {said}", cite, False, "", note, settled=True,
                                       absent=tuple(absent))
                 return Extraction(note, [], True, "absent", note, absent=tuple(absent))
             question = re.sub(rf"\b(?:{'|'.join(re.escape(n) for n in absent)})\b(?:'s|’s)?", " ", question)

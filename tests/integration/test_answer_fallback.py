@@ -363,3 +363,38 @@ def test_a_date_read_in_the_paper_is_corrected(tmp_path, articles_copy, minilm):
     assert not answer.refused
     assert answer.text.startswith("The articles do not say that the visit would be on April 12th; they say: ")
     assert any("April 10" in c.quote for c in answer.citations)
+
+
+def test_a_yes_about_both_articles_failing_verification_keeps_each_articles_sentence(tmp_path, articles_copy, minilm):
+    # The model's "mentioned ... in both articles" is about the articles, not in them, and fails verification;
+    # extraction's sentence from each article answers for both, so the yes/no refusal does not apply.
+    a, generator = make(tmp_path, articles_copy, minilm, [
+        "Yes, both NVIDIA, ARM, and Amazon are mentioned as tech firms for AI research and development in both articles [1] and [4]."])
+    answer = a.ask("do both name same tech firms for ai r&d framework")
+    assert len(generator.calls) == 1
+    assert not answer.refused
+    assert len({c.article_id for c in answer.citations}) == 2
+    assert all("Amazon" in c.quote for c in answer.citations)
+
+
+def test_why_something_was_done_by_a_name_that_never_acts_is_refused_without_the_model(tmp_path, articles_copy, minilm):
+    # China is only ever relied on or exported to in the articles: the agreement asked about is a false premise
+    # the model would state as fact.
+    a, generator = make(tmp_path, articles_copy, minilm, ["China agreed because of the talks [1]."])
+    answer = a.ask("why did china agree to sell the EU more rare metals after the talks with japan?")
+    assert answer.refused and generator.calls == []
+
+
+def test_a_no_to_a_wrong_month_failing_verification_keeps_the_sentence_with_the_right_one(tmp_path, articles_copy, minilm):
+    a, _ = make(tmp_path, articles_copy, minilm, ["No, the Japan-EU materials framework is not set to launch in June. [1]"])
+    answer = a.ask("Is the Japan-EU materials framework set to launch in June?")
+    assert not answer.refused and "as early as April" in answer.text
+
+
+def test_a_wrong_name_in_an_office_is_corrected_with_who_holds_it_and_what_is_announced(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Shinzo Abe will announce a chip pact [1]."])
+    answer = a.ask("What did Prime Minister Shinzo Abe plan to announce with President Biden on AI and chips?")
+    assert generator.calls == [] and not answer.refused
+    assert answer.text.startswith("The articles do not mention Prime Minister Shinzo Abe.")
+    # "This declaration is anticipated when Prime Minister Fumio Kishida meets …" comes with the sentence it points to.
+    assert [("Kishida" in c.quote, "artificial intelligence" in c.quote) for c in answer.citations] == [(False, True), (True, False)]

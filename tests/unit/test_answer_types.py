@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import answer_types
-from assistant.answer_types import article_meta_question, asks_summary, carries, expected_kind
+from assistant.answer_types import article_meta_question, asks_summary, carries, expected_kind, untold_actor
 from assistant.names import expand_names, has_alias, name_phrases, names_in
 
 
@@ -433,6 +433,8 @@ def test_a_unions_countries_are_its_members() -> None:
     ("What signal does the deal send?", 0),  # "signal" is no signing
     ("Which newspaper first reported the plan?", 0),  # "first reported" is how news is credited
     ("When do Kishida and Biden meet?", 0),
+    ("Which Tokyo daily broke the story about the leaders' planned pledge?", 0),  # a pledge of words, not money
+    ("Did Japan pledge $5 billion to the framework?", 1),
 ])
 def test_the_events_a_question_presupposes(question: str, events: int) -> None:
     from assistant.answer_types import asked_events
@@ -1225,6 +1227,11 @@ SUMMIT = ("Japan and the US are gearing up to announce a deeper collaboration du
     ("What did Nvidia CEO Jensen Huang tell the Business Daily?", "Jensen Huang", IVANOVA, None),  # another employer
     ("What will Kishida tell Chinese President Xi Jinping on April 10?", "Xi Jinping", SUMMIT, None),  # another country
     ("What did Margrethe Vestager say about the talks?", "Margrethe Vestager", IVANOVA, None),  # nothing anchors her
+    # The office held in the sentence beside a person the question names too.
+    ("What did Prime Minister Shinzo Abe plan to announce with President Biden?", "Prime Minister Shinzo Abe", SUMMIT,
+     "Fumio Kishida"),
+    ("What did Prime Minister Shinzo Abe tell Macron?", "Prime Minister Shinzo Abe", SUMMIT, None),
+    ("What did Chancellor Scholz plan to announce with Biden?", "Chancellor Scholz", SUMMIT, None),  # no chancellor there
 ])
 def test_stand_in(question, absent, sentence, person):
     assert answer_types.stand_in(question, absent, sentence) == person
@@ -1478,3 +1485,41 @@ def test_a_persons_exact_quote_needs_their_words_and_a_retraction_an_event() -> 
 ])
 def test_a_summary_is_asked_of_the_articles_as_a_whole(question, expected):
     assert asks_summary(question) is expected
+
+
+_PASSAGES = ("Japan and the EU are gearing up to initiate dialogue. The proposed framework, responding to an EU request, "
+             "aims to reduce dependency on China for essential commodities. The US restricts the export of AI chips to "
+             "China's rivals and to China. Asahi Shimbun reports that the framework may engage tech giants such as Nvidia, "
+             "Arm, and Amazon. Iliana Ivanova expressed in a written interview with the Business Daily the mutual benefits.")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("why did china agree to sell the EU more rare metals after the talks with japan?", "china"),
+    ("How did China react to the talks?", "China"),
+    ("what has Arm committed", "Arm"),
+    ("what did business daily ask ivanova", "business daily"),
+    # The EU acts ("Japan and the EU are gearing up"), though it is also an adjective ("an EU request").
+    ("When did the EU request the framework?", None),
+    ("Why did Asahi Shimbun report this?", None),
+    # About the mention, not an act; reporting is what a paper named after "with the" does.
+    ("How does China fit in?", None), ("What did the Business Daily report?", None),
+    ("Why does the US restrict chip exports to China?", None),
+])
+def test_a_name_the_passages_never_have_act_is_asked_to_have_acted(question, expected):
+    assert untold_actor(question, _PASSAGES) == expected
+
+
+def test_what_someone_said_is_only_carried_by_a_sentence_reporting_them_speak():
+    question = "did Ivanova say which countries besides China they worry about"
+    assert carries("The US restricts the export of advanced AI chips to China and to Russia.", "name:country", question) == 0.0
+    assert carries("Ivanova said in an interview that Japan and the EU worry about Russia too.", "name:country", question) == 1.0
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("Is the Japan-EU materials framework set to launch in June?", "set to launch as early as April", True),
+    ("Is it set to launch in April?", "set to launch as early as April", False),
+    ("Is it in May?", "this agreement may create a framework in April", True),  # "may", the verb, is no month
+    ("Is it set to launch soon?", "set to launch as early as April", False),
+])
+def test_a_sentence_naming_another_month(question, sentence, expected):
+    assert answer_types.other_month(question, sentence) is expected
