@@ -35,7 +35,7 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                  r"|hundred|thousand|million|billion|trillion|dozen|half|double|twice)")
 
 _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth|contribut|pledg|chip in|put up)"
+    ("money", re.compile(r"\bhow much (?:money|funding|capital|cash)\b|\b(?:money|funding|cash)\b[^.]*?\bhow much\b|\bhow many (?:billions?|millions?|trillions?|dollars|yen|euros)\b|\bhow much\b.*\b(?:invest|spend|cost|pay|fund|worth|contribut|pledg|chip in|put up)"
                          r"|\bwhat (?:is|was|will be) the (?:budget|cost|price|value)\b|\bhow (?:expensive|costly)\b"
                          r"|\b(?:dollar|euro|yen|monetary|cash|financial) (?:value|amount|figure|size)\b"
                          r"|\bhow (?:will|would|is|are|was|were|does|do)\b[^?]*\b(?:funded|financed|paid for)\b"
@@ -45,6 +45,9 @@ _QUESTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "when" asks when only as a question word: "When will they meet?", "... and when?", "say when the talks
     # begin"; not as a conjunction ("What did researchers find when exploring reefs?").
     ("date", re.compile(r"\bwhen['’]s\b|^\W*when\b(?![^?]*\b(?:what|who|whom|which|how|why|where)\b)"
+                        # "ok and when it will start?": a learner's word order
+                        r"|(?:^\W*|\b(?:and|ok|okay|so|but|then)\s+)when\s+(?:it|they|he|she|this|that|we)\s+(?:will|would|is|are"
+                        r"|was|were|does|do|did|can|could)\b"
                         r"|\bwhen(?:\s+(?:exactly|precisely|roughly|approximately|about)\b)?(?=\s+(?:and|or|&|do|does|did|is|are"
                         r"|was|were|will|would|can|could|should|might|may|must|has|have|had)\b|\s*[?.,;:!)]|\s*$)"
                         # (not "What is Washington worried about when it stops chips …?": a worry, at a time)
@@ -760,6 +763,8 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
     r"|\bwhich is which\b|\beach one\b"
+    # "companies in AI plan, is first article and second article list the same ones?"
+    r"|\bfirst (?:article|one|piece|story|report)\s+and\s+(?:the\s+)?second\b"
     # "What extra context does each add beyond the meeting?", "What sources do the two articles rely on?"
     r"|\bdoes each (?:add|bring|contribute|cover|offer|include|give)\b"
     r"|\b(?:do|did) (?:the two|both) (?:articles|pieces|stories|reports|write-?ups) (?:rely|draw|depend|cite|use|credit)\b"
@@ -897,7 +902,9 @@ _IN_A_WORK = re.compile(r"\b(?:in|from|through)\s+(?:a|an|the|her|his|their)\s+(
 _MANUFACTURE = re.compile(r"\b(?:manufactur\w*|produc(?:e|es|ed|ing)\b|what (?:does|do) [\w-]+ (?:actually |even |really )?make\b)",
                          re.I)
 _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
-    r"withdr[ae]w\w*|pull(?:s|ed|ing)? out\b|back(?:s|ed|ing)? out\b|dropp?(?:s|ed|ing)? out\b|quit(?:s|ting)?\b",
+    r"withdr[ae]w\w*|pull(?:s|ed|ing)? out\b|back(?:s|ed|ing)? out\b|dropp?(?:s|ed|ing)? out\b|quit(?:s|ting)?\b"
+    r"|(?:leav(?:e|es|ing)|left|exit(?:s|ed|ing)?)\s+(?:the\s+)?(?:\w+\s+)?(?:framework|deal|alliance|partnership|agreement"
+    r"|talks|pact|initiative|project)\b",
     r"oppos\w*|objections?\b|object(?:s|ed|ing) to\b|critici\w*|condemn\w*|reject\w*|resist\w*|protest\w*"
     r"|push(?:es|ed|ing)? back\b|pushback|veto\w*|complain\w*|threat\w*|turn(?:s|ed|ing)? (?:\w+ )?down\b|refus\w*"
     r"|rebuff\w*|snub\w*|spurn\w*",
@@ -907,6 +914,7 @@ _EVENTS = (_MANUFACTURE, *(re.compile(rf"\b(?:{p})", re.I) for p in (
     # (A pledge of money: "the leaders' planned pledge" is the statement they will make.)
     r"invest(?!ors?\b)\w*|fund(?:s|ed|ing)?\b|spen[dt]\w*|budget\w*|billions?\b|millions?\b|subsid\w*|tax(?:es)?\b"
     r"|pledg\w*\s+(?:\$|€|¥|\d|money|cash|funds?|funding|capital|billions?|millions?|investments?)"
+    r"|(?:[$€¥£]\s?\d[\d.,]*|\b\d[\d.,]*)\s*(?:bn|billion|million|mn|m|trillion|tn)?\s+pledg\w*"
     r"|put(?:s|ting)? (?:in|into)\b(?! (?:place|practice|action|effect|charge|force))"
     r"|put(?:s|ting)? (?:money|cash|funds?|capital) in(?:to)?\b|chipping in\b|pour(?:s|ed|ing)? (?:money |cash )?into\b",
     r"resign\w*|lawsuits?\b|sued\b|su(?:e|es|ing)\b|arrest\w*|vot(?:e|es|ed|ing)\b|elect(?:ed|ion|ions)\b",
@@ -959,9 +967,10 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
 # someone did something. A name the passages only ever put after a preposition or in a list of examples
 # ("reliance on China", "tech giants such as Nvidia") does nothing in them, so whatever act is asked about
 # is not told of. (Not "how does China fit in" or "why is China mentioned": those ask about the mention.)
-_ACTOR_ASKED = re.compile(r"\b(?:why|how|what|where|when)\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?"
+# (A learner's "why Nvidia decide to leave the framework?" has no "did".)
+_ACTOR_ASKED = re.compile(r"\b(?:why|how|what|where|when)\s+(?:(?:did|does|do|has|have|had)\s+)?(?:the\s+)?"
                           r"(?P<rest>[\w-]+(?:\s+[\w-]+){1,3})", re.I)
-_NOT_AN_ACT = re.compile(r"(?:matter|fit|figure|feature|appear|come|relate|show|play|mean|stand|compare|differ|look"
+_NOT_AN_ACT = re.compile(r"(?:is|are|was|were|be|been|'s|matter|fit|figure|feature|appear|come|relate|show|play|mean|stand|compare|differ|look"
                          r"|report|publish|print|run|cover|say about)", re.I)
 _OBJECT_MARKS = frozenset(("on", "to", "from", "of", "in", "into", "for", "with", "against", "as", "including",
                            "involving", "engaging", "than", "toward", "towards", "about", "over", "like", "a", "an"))
@@ -1166,7 +1175,7 @@ _MENTION_QUESTION = (
                r"(?i:mention|cite|name|reference|credit)\s+(?P<what>[^?]{2,60}?)(?:\s+(?i:anywhere|at all))?\s*\??\s*$"),
 )
 # "do they both credit asahi shimbun", "Does each article mention China?": every article must.
-_EVERY_ARTICLE = re.compile(r"\b(?:both|each|every)\b", re.I)
+_EVERY_ARTICLE = re.compile(r"\b(?:both|each|every)\b|\bfirst (?:article|one|piece|story|report)\s+and\s+(?:the\s+)?second\b", re.I)
 
 
 def asks_every_article(question: str) -> bool:
@@ -1428,7 +1437,7 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                r"|\b(?:information|info|story|news) came from\b"
                                # "Did the Asahi Shimbun say who its sources were?", "it tell who give them the information?"
                                r"|\bwho\s+(?:its|their)\s+sources?\s+(?:were|was|are|is)\b"
-                               r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+)?(?:information|info)\b"
+                               r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+|this\s+|these\s+)?(?:information|info)s?\b"
                                r"|\binsiders?\b", re.I)
 
 

@@ -768,6 +768,11 @@ class Verifier:
             # the premise, named as false with what the articles say (`Verifier.false_claim`); the question
             # after it is answered.
             places = []
+        if places and (absent := self._absent_names(asking, hits)) and _asked_about(asked, absent):
+            # "Kelly Laurence go to Paris, she is with the japan delegation?": someone the articles never mention
+            # goes nowhere in them; that they are not mentioned is the answer, not where the articles put others.
+            note = _not_mentioned(absent)
+            return Extraction(note, [], True, "absent", note, absent=tuple(absent))
         if places:
             # "biden kishida meeting held in tokyo?": a fragment with a question mark and no question word asks yes or no.
             fragment = asked.rstrip().endswith("?") and not has_question_word(asked)

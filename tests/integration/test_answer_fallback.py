@@ -398,3 +398,10 @@ def test_a_wrong_name_in_an_office_is_corrected_with_who_holds_it_and_what_is_an
     assert answer.text.startswith("The articles do not mention Prime Minister Shinzo Abe.")
     # "This declaration is anticipated when Prime Minister Fumio Kishida meets …" comes with the sentence it points to.
     assert [("Kishida" in c.quote, "artificial intelligence" in c.quote) for c in answer.citations] == [(False, True), (True, False)]
+
+
+def test_a_trip_by_someone_the_articles_never_mention_is_refused_as_not_mentioned(tmp_path, articles_copy, minilm):
+    a, generator = make(tmp_path, articles_copy, minilm, ["Yes, she is [1]."])
+    answer = a.ask("Kelly Laurence go to Paris, she is with the japan delegation?")
+    assert generator.calls == [] and answer.refused
+    assert answer.text.startswith("The articles do not mention") and "Laurence" in answer.text

@@ -359,6 +359,8 @@ def test_a_reaction_needs_the_party_itself_to_react() -> None:
     ("Compare what each article says about the EU talks.", True, "about EU talks"),
     ("Which newspaper reported the plan?", False, None),
     ("When will Kishida meet Biden?", False, None),
+    ("companies in AI plan, is first article and second article list the same ones?", True, None),
+    ("What does the first article say?", False, None),
 ])
 def test_questions_about_each_article(question: str, each: bool, topic: str | None) -> None:
     from assistant.answer_types import article_topic, compares_articles
@@ -434,7 +436,8 @@ def test_a_unions_countries_are_its_members() -> None:
     ("Which newspaper first reported the plan?", 0),  # "first reported" is how news is credited
     ("When do Kishida and Biden meet?", 0),
     ("Which Tokyo daily broke the story about the leaders' planned pledge?", 0),  # a pledge of words, not money
-    ("Did Japan pledge $5 billion to the framework?", 1),
+    ("Did Japan pledge $5 billion to the framework?", 1), ("Given Amazon's $15bn pledge, what's the timeline?", 1),
+    ("why Nvidia decide to leave the framework?", 1), ("When does Kishida leave for Washington?", 0),
 ])
 def test_the_events_a_question_presupposes(question: str, events: int) -> None:
     from assistant.answer_types import asked_events
@@ -962,6 +965,10 @@ def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
     ("I need to cite the original source. Which Japanese newspaper reported it?", "name:org"),  # not its sources
     ("What did Kishida and Biden actually agree to at their April 10 meeting?", "outcome"),
     ("What did they agree on?", "outcome"),
+    # round 21: a learner's word order
+    ("asahi say who give them this informations?", "sources"),
+    ("ok and when it will start?", "date"), ("What happens when it is launched?", None),
+    ("is Amazon give money for this? how much?", "money"),
 ])
 def test_kinds_from_the_fifth_and_seventh_blind_rounds(question: str, kind: str) -> None:
     assert expected_kind(question) == kind
@@ -1498,6 +1505,8 @@ _PASSAGES = ("Japan and the EU are gearing up to initiate dialogue. The proposed
     ("How did China react to the talks?", "China"),
     ("what has Arm committed", "Arm"),
     ("what did business daily ask ivanova", "business daily"),
+    ("why Nvidia decide to leave the framework?", "Nvidia"),  # a learner's question, without "did"
+    ("why China is important?", None),
     # The EU acts ("Japan and the EU are gearing up"), though it is also an adjective ("an EU request").
     ("When did the EU request the framework?", None),
     ("Why did Asahi Shimbun report this?", None),
