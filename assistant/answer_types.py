@@ -346,7 +346,8 @@ _ACTOR_VERBS = (r"start|begin|began|begun|launch|initiat|open|hold|held|request|
                 r"|agree|deepen|expand|aim|respond|reduc|cut|lower|diversif|host|join|back|support")
 _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     # "which big-name chip and cloud players": up to four words before the noun.
-    (sub, re.compile(rf"\b(?:which|what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,4}})(?:{nouns})\b"
+    # (Not a clause's "what": "the scoop about what the leaders will put out" asks for no leader.)
+    (sub, re.compile(rf"\b(?:which|(?<!about )(?<!of )what|are any|were any|is any|the same)\s+((?:{_FILLER}\s+){{0,4}})(?:{nouns})\b"
                      rf"|\bname (?:the|a|an|one|two|three)\s+((?:{_FILLER}\s+){{0,2}})(?:{nouns})\b", re.I))
     for sub, nouns in (("person", _PERSON_NOUNS), ("org", _ORG_NOUNS), ("country", _COUNTRY_NOUNS),
                        ("city", _CITY_NOUNS), ("any", r"names"))  # "Which Big Tech names might get pulled in?"
@@ -693,6 +694,9 @@ _OUTCOME_QUESTION = re.compile(
     r"|\bwhat was (?:agreed|decided|signed|concluded)\b|\bwhat did\b[^?]{0,60}?\bsign\b"
     r"|\bwhat did\b[^?]{0,60}?\b(?:agree|decide|settle)\s+(?:to|on|upon)\b|\bend(?:ed)? up (?:signing|agreeing|saying|announcing|deciding)"
     r"|\bactually (?:issued|signed|agreed|said|announced|released|decided|happened|came out)\b"
+    # "What did the final April 10 joint statement actually say about Nvidia?": the text as issued, after the articles.
+    r"|\b(?:final|finished|signed|released|published|issued)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+)?(?:statement|declaration|communiqu\w*)"
+    r"\b[^?]{0,30}?\b(?:actually\s+)?(?:say|said|include|included|contain|contained|mention|mentioned)\b"
     r"|\b(?:turn|turned) out\b|\bhow did (?:it|the \w+|the \w+ \w+) go\b"
     r"|\bwhat did (?:they|the (?:\w+\s+){0,2}(?:two|leaders?|sides?|countries|nations|governments))\s+"
     r"(?:agree|decide|sign|conclude)\b"
@@ -1439,6 +1443,9 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                r"|\bwho\s+(?:its|their)\s+sources?\s+(?:were|was|are|is)\b"
                                r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+|this\s+|these\s+)?(?:information|info)s?\b"
                                r"|\binsiders?\b", re.I)
+# "Did the Asahi Shimbun report name the officials it got this from?": whoever is named, they are its sources.
+_GOT_IT_FROM = re.compile(r"\b(?:it|they|the\s+(?:paper|newspaper|daily|report))\s+got\s+(?:this|that|it|the\s+(?:story|information"
+                          r"|info|news|report|scoop))\s+from\b", re.I)
 
 
 # "Can you give me Ivanova's exact quote from the interview, in quotation marks?": her words, which only a quotation gives.
@@ -1475,7 +1482,8 @@ def expected_kind(question: str) -> str | None:
         return "author"
     if _WHO_REPORTS.search(question):
         return "name:org"  # "who's reporting that?": an outlet, not a person
-    if _SOURCES_QUESTION.search(question) and not any(p.search(question) for _, p in _NAME_QUESTIONS):
+    if _GOT_IT_FROM.search(question) or (_SOURCES_QUESTION.search(question)
+                                          and not any(p.search(question) for _, p in _NAME_QUESTIONS)):
         # (Not "Which outlets do they credit, and do they say where the paper got its information?": the
         # outlets are asked for first.)
         return "sources"

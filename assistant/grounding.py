@@ -121,7 +121,7 @@ _REFUSAL = re.compile(
 
 # Sentences in an article that address the assistant rather than the reader: never evidence, never quoted.
 _INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|rules?|prompts?|above|previous)\b"
+    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|rules?|prompts?|above|previous|citations?|citing)\b"
     r"|\b(?:from now on|as an ai|you are now|system prompt|system override|new instructions?)\b"
     r"|\banswer (?:every|all|each) questions?\b",
     re.I,
@@ -147,7 +147,9 @@ def _the(name: str) -> str:
 # from your own knowledge: what exactly did the final joint statement say?" asks for that knowledge.)
 _VIA_ANY = re.compile(r"\b(?:via|through)\s+[A-Z]")
 _MASTHEAD = frozenset("shimbun news daily times post journal herald tribune gazette press".split())
-_NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)", re.I)
+# (", then tell me which paper …" after "Pretend you're Iliana Ivanova and write her exact words" too.)
+_NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|also\b|but\b|anyway\b)"
+                        r"|,\s+(?=(?:and\s+)?then\s+(?:tell|give|say|answer|list|name)\b)", re.I)
 _PART_OPENER = re.compile(r"^(?:(?:and\s+)?then|anyway|ok(?:ay)?|actually(?:\s+no)?|seriously|serious|but|also|now|haha|lol"
                           r"|(?:just\s+)?tell me(?:\s+straight)?|let me know|first(?:\s+of\s+all)?|before that|just|instead"
                           r"|straight(?:\s+up)?|honestly|so|well|otherwise|(?:then\s+)?at least"
@@ -786,14 +788,19 @@ class Verifier:
                 said = f"The articles do not say anyone goes to {' or '.join(places)}; they say: “{sent[2]}” [1]"
                 return Extraction(said, [_citation(1, hit, sent[2], sent[0], sent[1], score)], False, "", "", settled=True)
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
-        if offers_choice(asking) and re.search(r"\b(?:ask\w*|request\w*|propos\w*)\b", asking, re.I):
+        # "Was it Japan that asked for the Japan-EU framework in the first place?": one option, yes or no.
+        one_option = re.match(r"\W*(?i:was|is)\s+(?i:it)\s+(?:the\s+)?([A-Z][\w.-]*)\s+(?:that|who|which)\b", asking)
+        if (offers_choice(asking) or one_option) and re.search(r"\b(?:ask\w*|request\w*|propos\w*)\b", asking, re.I):
             # "Was it Japan or the EU that asked for the materials framework?": the option a sentence says asked.
             offered = places_in(asking)
             for hit, sent in candidates:
                 asker = agent_of_request(sent[2])
                 if asker and place_of(asker) in offered:
                     who = _the(asker)
-                    return Extraction(f"{who[0].upper()}{who[1:]} asked: “{sent[2]}” [1]",
+                    said = f"{who[0].upper()}{who[1:]} asked"
+                    if one_option and not offers_choice(asking):
+                        said = f"{'Yes' if place_of(one_option.group(1)) == place_of(asker) else 'No'}: {who} asked"
+                    return Extraction(f"{said}: “{sent[2]}” [1]",
                                       [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)], False, "", "", settled=True)
         if yes_no_form(asking) and not premise and not offers_choice(asking):
             # "Was Ivanova's interview done in person?", "Did Japan ask for the framework?": no, and the sentence
@@ -1242,6 +1249,8 @@ class Verifier:
         phrases += [w for w in opening if w.lower() in KNOWN_ORGS and w not in phrases]
         # A country named in full counts as its place ("the United States" is carried by "the US").
         names = [p for p in phrases if not any(carried_name(w) for w in core(p)) and not (place_of(p) and place_of(p) in places)]
+        # "a TV interview" tells how it was given, as "televised" would (`contradicted_manner`); "TV Asahi" is a name.
+        names = [p for p in names if not (p == "TV" and re.search(r"\bTV\s+(?:interview|appearance|broadcast|address)", question))]
         # What a question asks the effect of is a name of sorts: "How has pollution affected the partnership?"
         # asks about pollution, which no passage mentions (only the page's teaser links did).
         asked = [next(g for g in m.groups() if g) for m in _CAUSE_ASKED.finditer(question)]

@@ -969,6 +969,10 @@ def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
     ("asahi say who give them this informations?", "sources"),
     ("ok and when it will start?", "date"), ("What happens when it is launched?", None),
     ("is Amazon give money for this? how much?", "money"),
+    ("Did the Asahi Shimbun report name the officials it got this from?", "sources"),
+    ("What did the final April 10 joint statement actually say about Nvidia?", "outcome"),
+    ("What will the joint statement say?", None),
+    ("Which daily was the origin of the scoop about what the leaders will put out?", "name:org"),
 ])
 def test_kinds_from_the_fifth_and_seventh_blind_rounds(question: str, kind: str) -> None:
     assert expected_kind(question) == kind
