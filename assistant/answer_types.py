@@ -767,6 +767,8 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
     r"|\bwhich is which\b|\beach one\b"
+    # "Is it only one of the two pieces that admits the Asahi's sources aren't known, or both?"
+    r"|\bonly one of the (?:two )?(?:articles|pieces|stories|reports|write-?ups)\b[^?]*\bor both\b"
     # "companies in AI plan, is first article and second article list the same ones?"
     r"|\bfirst (?:article|one|piece|story|report)\s+and\s+(?:the\s+)?second\b"
     # "What extra context does each add beyond the meeting?", "What sources do the two articles rely on?"
@@ -1442,6 +1444,9 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                # "Did the Asahi Shimbun say who its sources were?", "it tell who give them the information?"
                                r"|\bwho\s+(?:its|their)\s+sources?\s+(?:were|was|are|is)\b"
                                r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+|this\s+|these\s+)?(?:information|info)s?\b"
+                               # "… admits the Asahi's sources aren't known"
+                               r"|\bsources?\s+(?:are|were|is|was)(?:n't|n’t|\s+not)\s+(?:known|named|given|cited|disclosed|identified"
+                               r"|revealed)\b|\bsources?\s+(?:are|were|is|was)\s+(?:unknown|unnamed|undisclosed|not\s+cited)\b"
                                r"|\binsiders?\b", re.I)
 # "Did the Asahi Shimbun report name the officials it got this from?": whoever is named, they are its sources.
 _GOT_IT_FROM = re.compile(r"\b(?:it|they|the\s+(?:paper|newspaper|daily|report))\s+got\s+(?:this|that|it|the\s+(?:story|information"

@@ -220,6 +220,7 @@ def test_round_20_refusals(extractive, question, text):
     ("Did the Asahi Shimbun report name the officials it got this from?", "Although the exact sources of the newspaper"),
     ("Which Japanese daily was the origin of the scoop about what the leaders will put out?", "According to the Asahi Shimbun"),
     ("companies in AI plan, is first article and second article list the same ones?", "Yes, both name NVIDIA, ARM and Amazon"),
+    ("Is it only one of the two pieces that admits the Asahi's sources aren't known, or both?", "Both articles speak to this"),
 ])
 def test_round_21_shapes(extractive, question, said):
     answer = extractive.ask(question)

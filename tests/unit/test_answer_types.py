@@ -972,6 +972,7 @@ def test_a_possessive_typed_without_its_apostrophe_is_cased() -> None:
     ("Did the Asahi Shimbun report name the officials it got this from?", "sources"),
     ("What did the final April 10 joint statement actually say about Nvidia?", "outcome"),
     ("What will the joint statement say?", None),
+    ("Is it only one of the two pieces that admits the Asahi's sources aren't known, or both?", "sources"),
     ("Which daily was the origin of the scoop about what the leaders will put out?", "name:org"),
 ])
 def test_kinds_from_the_fifth_and_seventh_blind_rounds(question: str, kind: str) -> None:
