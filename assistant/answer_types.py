@@ -974,7 +974,7 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
 # ("reliance on China", "tech giants such as Nvidia") does nothing in them, so whatever act is asked about
 # is not told of. (Not "how does China fit in" or "why is China mentioned": those ask about the mention.)
 # (A learner's "why Nvidia decide to leave the framework?" has no "did".)
-_ACTOR_ASKED = re.compile(r"\b(?:why|how|what|where|when)\s+(?:(?:did|does|do|has|have|had)\s+)?(?:the\s+)?"
+_ACTOR_ASKED = re.compile(r"\b(?:(?:why|how|what|where|when)\s+(?:did|does|do|has|have|had)|why)\s+(?:the\s+)?"
                           r"(?P<rest>[\w-]+(?:\s+[\w-]+){1,3})", re.I)
 _NOT_AN_ACT = re.compile(r"(?:is|are|was|were|be|been|'s|matter|fit|figure|feature|appear|come|relate|show|play|mean|stand|compare|differ|look"
                          r"|report|publish|print|run|cover|say about)", re.I)
@@ -1010,6 +1010,8 @@ def untold_actor(question: str, passages: str) -> str | None:
         for size in range(min(3, len(words) - 1), 0, -1):
             name, verb = " ".join(words[:size]), words[size]
             acts = None if name.lower() in STOPWORDS else _acts_in(passages, name)
+            if acts is False and any(_acts_in(passages, form) for form in forms_of(name)):
+                acts = True  # a country acts under any of its names ("Beijing said …" is China acting)
             if acts is None:
                 continue  # no name of theirs: a shorter one may be ("the Business Daily report")
             if acts is False and not _NOT_AN_ACT.match(verb):

@@ -174,7 +174,8 @@ def _after_invention(text: str) -> str | None:
     while (opener := _PART_OPENER.match(asked)) and opener.end():
         asked = asked[opener.end():]
     if not asked or _ABOUT_INVENTED.search(asked) or not re.match(r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were"
-                                                                   r"|do|does|did|can|could|will|would)\b", asked, re.I):
+                                                                   r"|do|does|did|can|could|will|would|whos|whats|wheres|hows)\b",
+                                                                   asked, re.I):
         return None
     people = {p for part in parts[: inventing[-1] + 1] for p in people_in(part)}
     if len(people) == 1:

@@ -1512,6 +1512,7 @@ _PASSAGES = ("Japan and the EU are gearing up to initiate dialogue. The proposed
     ("what did business daily ask ivanova", "business daily"),
     ("why Nvidia decide to leave the framework?", "Nvidia"),  # a learner's question, without "did"
     ("why China is important?", None),
+    ("What Chinese capabilities is the US trying not to enhance?", None),  # "what" without "did" asks no act
     # The EU acts ("Japan and the EU are gearing up"), though it is also an adjective ("an EU request").
     ("When did the EU request the framework?", None),
     ("Why did Asahi Shimbun report this?", None),
@@ -1537,3 +1538,7 @@ def test_what_someone_said_is_only_carried_by_a_sentence_reporting_them_speak():
 ])
 def test_a_sentence_naming_another_month(question, sentence, expected):
     assert answer_types.other_month(question, sentence) is expected
+
+
+def test_a_country_acts_under_any_of_its_names():
+    assert untold_actor("How did China react to the talks?", _PASSAGES + " Beijing criticised the talks.") is None
