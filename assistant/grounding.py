@@ -458,12 +458,15 @@ class Verifier:
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Embeddings with a bounded cache: chunk sentences recur across questions and stages."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
+            found.update(zip(todo, self.embedder.embed_documents(todo)))
             if len(self._cache) + len(todo) > self._cache_size:
+                # Cleared when full; this call's texts are kept in ``found``, so a clear never loses what it returns.
                 self._cache.clear()
-            self._cache.update(zip(todo, self.embedder.embed_documents(todo)))
-        return [self._cache[t] for t in texts]
+            self._cache.update((t, found[t]) for t in todo)
+        return [found[t] for t in texts]
 
     def select_evidence(self, question: str, hits: list[Hit], budget_words: int) -> Evidence:
         """Keep the sentences most relevant to the question, within ``budget_words``.

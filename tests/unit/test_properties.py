@@ -215,3 +215,13 @@ def test_any_setting_value_is_accepted_or_one_line_naming_it(name: str, value: s
 @given(st.text())
 def test_error_messages_are_always_one_line(message: str) -> None:
     assert "\n" not in str(AssistantError(message)) and "\r" not in str(AssistantError(message))
+
+
+def test_the_embedding_cache_clearing_when_full_loses_nothing_asked_for():
+    # A cached text asked for with new ones that overflow the cache was once cleared away before it was
+    # returned: a KeyError after some thousands of sentences in a long-running server or a gate suite.
+    verifier = Verifier(HashEmbedder(), min_support=0.45, cache_size=3)
+    first = verifier.embed(["a b", "c d"])
+    again = verifier.embed(["a b", "e f", "g h"])
+    assert again[0] == first[0] and len(again) == 3
+    assert verifier.embed(["g h"]) == [again[2]]
