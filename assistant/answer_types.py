@@ -976,8 +976,9 @@ def asked_events(question: str) -> list[re.Pattern[str]]:
 # (A learner's "why Nvidia decide to leave the framework?" has no "did".)
 _ACTOR_ASKED = re.compile(r"\b(?:(?:why|how|what|where|when)\s+(?:did|does|do|has|have|had)|why)\s+(?:the\s+)?"
                           r"(?P<rest>[\w-]+(?:\s+[\w-]+){1,3})", re.I)
-_NOT_AN_ACT = re.compile(r"(?:is|are|was|were|be|been|'s|matter|fit|figure|feature|appear|come|relate|show|play|mean|stand|compare|differ|look"
-                         r"|report|publish|print|run|cover|say about)", re.I)
+# (Matched at the word's start: "fits", "figures in"; a form of "be" only whole, not "begin" or "issue".)
+_NOT_AN_ACT = re.compile(r"(?:is|are|was|were|be|been)$|(?:matter|fit|figure|feature|appear|come|relate|show|play|mean|stand"
+                         r"|compare|differ|look|report|publish|print|run|cover)", re.I)
 _OBJECT_MARKS = frozenset(("on", "to", "from", "of", "in", "into", "for", "with", "against", "as", "including",
                            "involving", "engaging", "than", "toward", "towards", "about", "over", "like", "a", "an"))
 

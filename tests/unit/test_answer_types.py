@@ -1512,6 +1512,7 @@ _PASSAGES = ("Japan and the EU are gearing up to initiate dialogue. The proposed
     ("what did business daily ask ivanova", "business daily"),
     ("why Nvidia decide to leave the framework?", "Nvidia"),  # a learner's question, without "did"
     ("why China is important?", None),
+    ("Why did China issue an export ban?", "China"),  # "issue" is no form of "be"
     ("What Chinese capabilities is the US trying not to enhance?", None),  # "what" without "did" asks no act
     # The EU acts ("Japan and the EU are gearing up"), though it is also an adjective ("an EU request").
     ("When did the EU request the framework?", None),
