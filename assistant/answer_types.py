@@ -275,8 +275,8 @@ _RELATION_OF = re.compile(r"((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+
 
 # "did she say which countries besides China they worry about", "Did Ivanova name any companies?": only a
 # sentence that reports the person speaking tells what they said, not one in the article's own voice.
-_SAID_WHICH = re.compile(r"\b(?:did|does|has)\s+(?P<who>she|he|they|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:say|mention|name"
-                         r"|specify|tell|list|identify|single out)\s+(?:\w+\s+){0,2}?(?:which|what|whether|if|any)\b")
+_SAID_WHICH = re.compile(r"\b(?i:did|does|has)\s+(?P<who>(?i:she|he|they)|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?i:say|mention|name"
+                         r"|specify|tell|list|identify|single out)\s+(?:\w+\s+){0,2}?(?i:which|what|whether|if|any)\b")
 _SPEECH = re.compile(r"\b(?:said|says|say|expressed|told|stated|according to|noted|added|remarked|interview\w*|quoted"
                      r"|argued|warned|stressed|emphasi[sz]ed)\b", re.I)
 
@@ -288,7 +288,7 @@ def _said_by_the_asked(text: str, question: str, about: str = "") -> bool:
     if not found:
         return True
     who = found.group("who")
-    named = who in ("she", "he", "they") or bool(re.search(rf"\b{re.escape(who.split()[-1])}\b", f"{text} {about}"))
+    named = who.lower() in ("she", "he", "they") or bool(re.search(rf"\b{re.escape(who.split()[-1])}\b", f"{text} {about}"))
     return named and bool(_SPEECH.search(text))
 
 

@@ -1526,9 +1526,11 @@ def test_a_name_the_passages_never_have_act_is_asked_to_have_acted(question, exp
 
 
 def test_what_someone_said_is_only_carried_by_a_sentence_reporting_them_speak():
-    question = "did Ivanova say which countries besides China they worry about"
-    assert carries("The US restricts the export of advanced AI chips to China and to Russia.", "name:country", question) == 0.0
-    assert carries("Ivanova said in an interview that Japan and the EU worry about Russia too.", "name:country", question) == 1.0
+    for question in ("did Ivanova say which countries besides China they worry about",
+                     "Did she say which countries besides China they worry about?"):
+        assert carries("The US restricts the export of advanced AI chips to China and to Russia.", "name:country", question) == 0.0
+        assert carries("Ivanova said in an interview that Japan and the EU worry about China and Russia.", "name:country",
+                       question) == 1.0
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
