@@ -2072,12 +2072,12 @@ def stand_in(question: str, absent: str, sentence: str) -> str | None:
     # "What did Prime Minister Shinzo Abe plan to announce with President Biden?": the office the question gives
     # the wrong name, held in the sentence by someone beside a person the question names too, anchors it.
     title = " ".join(w for w in [*qualifier, *absent.split()] if w.lower() in TITLES)
-    others = [n.split()[-1] for n, place in entities(question, skip_first=True)
-              if not place and not n.isupper() and n not in absent and absent not in n]
     anchored = bool(month_days(question) & month_days(sentence)) or any(
         phrase in sentence for phrase, _ in entities(question) if any(w.lower() in MEDIA_WORDS for w in phrase.split()))
-    by_office = not anchored and bool(title and title in sentence
-                                      and any(re.search(rf"\b{re.escape(o)}\b", sentence) for o in others))
+    # (The question's other people are looked for only when the office is in the sentence: stand_in runs per sentence.)
+    by_office = not anchored and bool(title) and title in sentence and any(
+        re.search(rf"\b{re.escape(n.split()[-1])}\b", sentence) for n, place in entities(question, skip_first=True)
+        if not place and not n.isupper() and n not in absent and absent not in n)
     if not (anchored or by_office):
         return None
     tied = places_in(" ".join(qualifier))

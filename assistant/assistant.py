@@ -674,13 +674,13 @@ class Assistant:
             if (refused and yes_or_no and raw.strip() and not is_refusal(raw) and not asks_topic(search_for)
                     and not (extracted.citations and denies(search_for, extracted.citations[0].quote))
                     and not (extracted.absent and not extracted.refused)
-                    # "do both name same tech firms for ai r&d framework": extraction's sentences, one from each
-                    # article, answer for both; the model's "mentioned in both articles" is about them, not in them.
-                    and not (asks_every_article(search_for) and not extracted.refused
-                             and len({c.article_id for c in extracted.citations}) > 1)
-                    # "Is the framework set to launch in June?": the sentence with another month says no.
-                    and not (extracted.citations and not extracted.refused
-                             and other_month(search_for, extracted.citations[0].quote))):
+                    # Extraction's sentences answer when they quote each article a question about both asks of ("do
+                    # both name same tech firms for ai r&d framework": the model's "mentioned in both articles" is
+                    # about them, not in them), or name another month than the question ("Is the framework set to
+                    # launch in June?": "as early as April" says no).
+                    and not (not extracted.refused and extracted.citations and (
+                        (asks_every_article(search_for) and len({c.article_id for c in extracted.citations}) > 1)
+                        or other_month(search_for, extracted.citations[0].quote)))):
                 # The model claimed something the passages do not support. For most questions the sentence
                 # closest to the question still answers it in the article's words; whether something is so
                 # ("Will the statement include quantum computing?") is not answered by a sentence about it,

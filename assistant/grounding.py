@@ -794,7 +794,8 @@ class Verifier:
             return Extraction(REFUSAL_TEXT, [], True, "kind", "")
         # "Was it Japan that asked for the Japan-EU framework in the first place?": one option, yes or no.
         one_option = re.match(r"\W*(?i:was|is)\s+(?i:it)\s+(?:the\s+)?([A-Z][\w.-]*)\s+(?:that|who|which)\b", asking)
-        if (offers_choice(asking) or one_option) and re.search(r"\b(?:ask\w*|request\w*|propos\w*)\b", asking, re.I):
+        choice = offers_choice(asking)
+        if (choice or one_option) and re.search(r"\b(?:ask\w*|request\w*|propos\w*)\b", asking, re.I):
             # "Was it Japan or the EU that asked for the materials framework?": the option a sentence says asked.
             offered = places_in(asking)
             for hit, sent in candidates:
@@ -802,11 +803,11 @@ class Verifier:
                 if asker and place_of(asker) in offered:
                     who = _the(asker)
                     said = f"{who[0].upper()}{who[1:]} asked"
-                    if one_option and not offers_choice(asking):
+                    if one_option and not choice:
                         said = f"{'Yes' if place_of(one_option.group(1)) == place_of(asker) else 'No'}: {who} asked"
                     return Extraction(f"{said}: “{sent[2]}” [1]",
                                       [_citation(1, hit, sent[2], sent[0], sent[1], 1.0)], False, "", "", settled=True)
-        if yes_no_form(asking) and not premise and not offers_choice(asking):
+        if yes_no_form(asking) and not premise and not choice:
             # "Was Ivanova's interview done in person?", "Did Japan ask for the framework?": no, and the sentence
             # that says how it was held, or who asked.
             sentences = [s[2] for _, s in candidates]
