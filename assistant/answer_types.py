@@ -155,6 +155,10 @@ _ROLE_QUESTION = re.compile(
     rf" {_NAME}\s+(?:play|have|take|make)\b"
     rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|did|is|could) {_NAME}\s+(?:exactly\s+|specifically\s+)?"
     rf"(?:contribute|provide|bring|supply|offer)\b"
+    # "What exactly will Nvidia do within the Japan-US AI framework?" (a company's part; a country's is asked in `expected_kind`)
+    rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|is|could|might) {_NAME}\s+(?:exactly\s+|specifically\s+|actually\s+)?"
+    r"(?:do|be doing)\s+(?:in|within|inside|for|as part of|under)\s+(?:the|this|that)\b[^?]{0,40}?"
+    r"\b(?:framework|deal|partnership|alliance|pact|agreement|initiative|project|cooperation|collaboration)\b"
     # One word: "What is Amazon's role?" asks what it does; "What is Iliana Ivanova's role?" asks her title.
     r"|\b[Ww]hat(?: exactly| specifically| precisely)?(?:'s| is| was| will be| would be)(?: exactly| specifically)? (?:the\s+)?"
     r"([A-Z][\w'.-]+?)(?:'s|’s|s) (?:specific |exact )?(?:role|part|contribution)\b")
@@ -307,7 +311,7 @@ def _names_the_office(text: str, question: str) -> bool:
 # "Why did Arm decide to join?": answered only by a sentence giving that party a motive ("Arm joined to
 # ...", "because ..."), not one that lists it.
 _MOTIVE_QUESTION = re.compile(rf"\b[Ww]hy (?:did|does|do|has|have|would|will|is|was) {_NAME}\s+"
-                              rf"(?:decide|choose|chose|agree|want|opt|plan|wish|seek|join|sign)"
+                              rf"(?:decide|choose|chose|agree|want|opt|plan|wish|seek|join|sign|care|need|turn to|look to|partner|team up)"
                               # "Why was Amazon picked?": the reason it was chosen, given to Amazon.
                               rf"|\b[Ww]hy (?:was|were|is|are|has|have) {_NAME}\s+(?:been\s+)?(?:picked|chosen|selected"
                               rf"|included|invited|tapped|brought in|added)\b")
@@ -315,6 +319,10 @@ _MOTIVE = re.compile(r"\b(?:because|since|due to|in order to|so as to|so that|ai
                      # "are set to expand" tells what will happen, not what for
                      r"|(?<!set )(?<!poised )(?<!expected )(?<!going )(?<!likely )(?<!planning )"
                      r"to (?:reduce|protect|prevent|enhance|secure|mitigate|diversify|gain|boost|expand)|reason|motivat)\w*\b", re.I)
+
+
+_POINTS_BACK = re.compile(r"(?:This|These|That|Such|The)\s+(?:effort|move|step|initiative|push|collaboration|cooperation|dialogue"
+                          r"|plan|framework|partnership|talks|agreement|accord)s?\b")
 
 
 def _reacts(text: str, name: str) -> bool:
@@ -767,6 +775,10 @@ _EACH_ARTICLE = re.compile(
     r"|\b(?:compare|contrast)\b|\bdiffer(?:ent|ently|ence|ences|s)?\b|\bhow do (?:they|the (?:two )?(?:articles|pieces|write-?ups))\b"
     # "One article brings in the EU and the other export controls. Which is which?"; "how does each one …?"
     r"|\bwhich is which\b|\beach one\b"
+    # "Taking the two articles together, in what ways does China come up?", "across both stories"
+    r"|\b(?:taking|taken|putting|put|combining|reading)\s+(?:the\s+)?(?:two|both)\s+(?:articles|pieces|stories|reports|write-?ups)\s+together\b"
+    r"|\b(?:both|the two)\s+(?:articles|pieces|stories|reports|write-?ups)\s+(?:taken\s+)?together\b"
+    r"|\bacross\s+(?:the\s+)?(?:two|both)\s+(?:articles|pieces|stories|reports|write-?ups)\b"
     # "Is it only one of the two pieces that admits the Asahi's sources aren't known, or both?"
     r"|\bonly one of the (?:two )?(?:articles|pieces|stories|reports|write-?ups)\b[^?]*\bor both\b"
     # "companies in AI plan, is first article and second article list the same ones?"
@@ -823,7 +835,9 @@ _OPEN_NOUNS = frozenset((
     "content topic subject message upshot takeaway impact effect consequence implication benefit advantage "
     "kind type sort phrase word term expression way thing part area field sector technology material step move "
     "portfolio job position post office remit brief responsibility responsibilities mandate capacity "
-    "timeline timeframe timetable schedule format form medium"
+    "timeline timeframe timetable schedule format form medium "
+    # "what's the deal with Arm here?" asks what the articles say of Arm.
+    "deal story lowdown angle situation"
 ).split())
 
 
@@ -889,6 +903,9 @@ def asked_about(question: str) -> list[str]:
         # "Who put together a photo book about …?": a thing someone made, which a passage would have to name.
         return [w for w in made.group(1).split() if w.lower() not in _STOP and w.lower() not in _OPEN_NOUNS
                 and not _TEXT_NOUNS.fullmatch(w)]
+    if media := _MEDIA_ASKED.search(question):
+        # "Is there any audio of Kishida or Biden talking about this?": a recording, which a passage would name.
+        return [media.group(1) or media.group(2)]
     work = _IN_A_WORK.search(question)
     if work:
         # "Who follows a trip across the US in a photo book?": the work it happens in, which a passage
@@ -897,6 +914,10 @@ def asked_about(question: str) -> list[str]:
     return []
 
 
+_MEDIA_ASKED = re.compile(r"\b(?:is|are)\s+there\s+(?:any|an?|some)\s+(?:\w+\s+)?(audio|video|footage|recordings?|clips?|soundbites?"
+                          r"|sound\s+bites?|transcripts?|podcasts?|photos?|pictures?|images?|charts?|graphs?|maps?)\b"
+                          r"|\b(?:have|got|find|get)\s+(?:any|an?|some)\s+(audio|video|footage|recordings?|clips?|soundbites?|transcripts?)\b",
+                          re.I)
 _IN_A_WORK = re.compile(r"\b(?:in|from|through)\s+(?:a|an|the|her|his|their)\s+((?:[\w-]+\s+)?(?:book|film|documentary"
                         r"|podcast|album|novel|exhibition|memoir|video|photographs?|photos))\b", re.I)
 
@@ -1363,11 +1384,25 @@ _ONE_NOT_OTHER = re.compile(
     re.I)
 
 
+# "what's in the first one that the other skips?"
+_IN_ONE_NOT_OTHER = re.compile(
+    r"\bwhat(?:'s|’s|\s+is)\s+in\s+(?:the\s+)?(?P<a>[^?]{2,60}?)\s+(?:one|article|piece|story|report)\s+(?:that|which)\s+"
+    r"(?:the\s+)?(?P<b>[^?]{2,60}?)(?:\s+(?:one|article|piece|story|report))?\s+(?:skips|omits|leaves\s+out|lacks|misses"
+    r"|does\s*n[o']t\s+(?:have|mention|cover)|doesn’t\s+(?:have|mention|cover))\b", re.I)
+# How a question names an article by its place rather than its title: "the other one", "the second article".
+_ORDINAL = re.compile(r"(?:the\s+)?(?:other|another|first|second|1st|2nd)", re.I)
+
+
 def one_not_other(question: str) -> tuple[str, str] | None:
     """(the article asked about, the one it is held against) for "What does the alliance one cover that the
     MENAFN one doesn't?", each as the question names it; None for other questions."""
-    found = _ONE_NOT_OTHER.search(question)
+    found = _ONE_NOT_OTHER.search(question) or _IN_ONE_NOT_OTHER.search(question)
     return (found.group("a"), found.group("b")) if found else None
+
+
+def by_place(phrase: str) -> bool:
+    """Whether an article is named only by its place ("other", "the second"), which no title or source tells."""
+    return bool(_ORDINAL.fullmatch(phrase.strip()))
 
 
 # "What are the articles about?", "what is the main news story actually about?", "Summarize the articles",
@@ -1443,7 +1478,10 @@ _SOURCES_QUESTION = re.compile(r"\b(?:name|names|named|naming|reveal\w*|disclos\
                                # "Did the Japanese paper reveal who told it about the planned statement?"
                                r"|\bwho\s+(?:told|informed|briefed)\s+(?:it|them|the\s+(?:paper|newspaper|daily|outlet))\b"
                                r"|\bwhere\b[^?]{0,30}\bg[eo]t\s+(?:that|the|its|their|this|her|his)\s+(?:information|info|story|news)\b"
+                               # "… where its information about the joint statement came from?"
                                r"|\b(?:information|info|story|news) came from\b"
+                               r"|\bwhere\s+(?:its|their|the)\s+(?:information|info|story|news|details)\b[^?.]{0,50}?\bcame from\b"
+                               r"|\bwhere\s+(?:it|they|the\s+(?:paper|newspaper|daily|report|outlet))\s+(?:got|gets|get)\s+(?:this|that|it)\b"
                                # "Did the Asahi Shimbun say who its sources were?", "it tell who give them the information?"
                                r"|\bwho\s+(?:its|their)\s+sources?\s+(?:were|was|are|is)\b"
                                r"|\bwho\s+(?:gave|give|gives|giving)\s+(?:them|it|the\s+(?:paper|newspaper))\s+(?:the\s+|that\s+|this\s+|these\s+)?(?:information|info)s?\b"
@@ -1490,8 +1528,9 @@ def expected_kind(question: str) -> str | None:
         return "author"
     if _WHO_REPORTS.search(question):
         return "name:org"  # "who's reporting that?": an outlet, not a person
+    # ("Where did the Asahi Shimbun get its information?" asks no place.)
     if _GOT_IT_FROM.search(question) or (_SOURCES_QUESTION.search(question)
-                                          and not any(p.search(question) for _, p in _NAME_QUESTIONS)):
+                                          and not any(p.search(question) for sort, p in _NAME_QUESTIONS if sort != "place")):
         # (Not "Which outlets do they credit, and do they say where the paper got its information?": the
         # outlets are asked for first.)
         return "sources"
@@ -1514,7 +1553,9 @@ def expected_kind(question: str) -> str | None:
     if definition:
         return "definition:" + definition.group(1)
     role = _ROLE_QUESTION.search(question)
-    if role:
+    if role and not (role.group(0).endswith(("framework", "deal", "partnership", "alliance", "pact", "agreement", "initiative",
+                                             "project", "cooperation", "collaboration"))
+                     and any(place_of(w) for w in next(g for g in role.groups() if g).split())):
         return "role:" + next(g for g in role.groups() if g)
     if _OUTCOME_QUESTION.search(question) and not _TEXT_REALLY_SAYS.search(question):
         return "outcome"
@@ -1763,7 +1804,11 @@ def carries(text: str, kind: str | None, question: str = "", about: str = "") ->
     if kind.startswith("motive:"):
         # "Why does Brussels want …" is answered by a reason given to the EU.
         name = "|".join(re.escape(f) for f in forms_of(kind.partition(":")[2].split()[-1]))
-        return 1.0 if re.search(rf"\b(?:{name})\b[^.;]{{0,130}}?{_MOTIVE.pattern}", text, re.I) else 0.0
+        if re.search(rf"\b(?:{name})\b[^.;]{{0,130}}?{_MOTIVE.pattern}", text, re.I):
+            return 1.0
+        # "This effort seeks to mitigate their reliance on China": whose effort, the sentence before it says.
+        return 1.0 if (_POINTS_BACK.match(text) and _MOTIVE.search(text)
+                       and re.search(rf"\b(?:{name})\b", about, re.I)) else 0.0
     if kind.startswith("reaction:"):
         parties = kind.partition(":")[2].split("|")
         return 1.0 if any(_reacts(text, p) for p in parties) else 0.0

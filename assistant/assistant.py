@@ -24,6 +24,7 @@ from assistant.answer_types import (
     asks_to_confirm,
     asks_topic,
     asks_yes_or_no,
+    by_place,
     compares_articles,
     expected_kind,
     first_question,
@@ -302,6 +303,16 @@ class Assistant:
             return found[0] if len(found) == 1 else None
 
         one, other = called(pair[0]), called(pair[1])
+        ids = [aid for aid, *_ in labels]
+        if len(ids) == 2 and (one or other) and not (one and other) and re.search(r"\b(?:other|another)\b", pair[1] if one else pair[0]):
+            # "What does the MENAFN piece add that the other article doesn't?": of two, the other is the rest.
+            known = one or other
+            rest = next(i for i in ids if i != known)
+            one, other = (known, rest) if one else (rest, known)
+        if len(ids) == 2 and not one and not other and by_place(pair[0]) and by_place(pair[1]):
+            # "what does the second one talk about that the first one doesn't?": which is first is the asker's
+            # reading order, which nothing here knows; what each has that the other lacks answers either way.
+            return self.verifier.beyond("", self.retriever.search(question, 50, ids))
         if not one or not other or one == other:
             return None
         hits = self.retriever.search(question, 50, [one, other])
@@ -612,7 +623,8 @@ class Assistant:
             yield answer.text
             yield answer
             return
-        if not hits or not self._relevant(search_for, hits):
+        # ("what does the second one talk about that the first one doesn't?" is about the articles, close to no passage.)
+        if not hits or (not self._relevant(search_for, hits) and not one_not_other(search_for)):
             # Nothing close enough; a question about someone the articles never name says whom.
             answer.text = (self.verifier.absent_refusal(search_for, hits) if hits else None) or REFUSAL_TEXT
             timings["total"] = time.perf_counter() - started

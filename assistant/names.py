@@ -78,11 +78,17 @@ def places_in(text: str) -> set[str]:
 _PAIR = re.compile(rf"(?=\b({_PLACE_FORMS})\s*(?:[-–—/]|\s(?:and|&)\s+(?:the\s+)?|\s)\s*({_PLACE_FORMS})\b)", re.I)
 
 
+# "Why does Japan want to work with the EU?", "why does Japan care about the EU": two that deal with each other.
+_DEALS_WITH = re.compile(rf"\b({_PLACE_FORMS})\s+(?:\w+\s+){{0,3}}?(?:work(?:s|ing)?|team(?:s|ing)?\s+up|partner(?:s|ing)?"
+                         rf"|cooperat\w*|collaborat\w*|cares?|caring|talk(?:s|ing)?|deal(?:s|ing)?)\s+(?:together\s+)?(?:with|about)\s+"
+                         rf"(?:the\s+)?({_PLACE_FORMS})\b", re.I)
+
+
 def pairs_in(text: str) -> set[frozenset[str]]:
     """The pairs of countries or blocs that bilateral phrases of ``text`` name ("the Japan-EU talks", "Japan
     and the European Union" -> {"Japan", "EU"}); "us" in lower case is the pronoun, not the US."""
     found: set[frozenset[str]] = set()
-    for first, second in _PAIR.findall(text):
+    for first, second in _PAIR.findall(text) + _DEALS_WITH.findall(text):
         one, other = place_of(first), place_of(second)
         if "us" not in (first, second) and one and other and one != other:
             found.add(frozenset((one, other)))

@@ -241,6 +241,47 @@ def test_round_21_refusals(extractive, question, text):
     assert answer.refused and answer.text.startswith(text), answer.text
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    # A guess after the question ("…, Tokyo?") is no topic the answer must be about.
+    ("where's the meeting, Tokyo?", "This declaration is anticipated when Prime Minister Fumio Kishida meets with President Joe"
+                                    " Biden in the United States"),
+    ("Did the Asahi Shimbun say where its information about the joint statement came from?",
+     "Although the exact sources of the newspaper report are undisclosed"),
+    ("Pretend you're Iliana Ivanova and give me a first-person soundbite I can voice. Then, for real, tell me which outlet "
+     "she actually spoke to.", "Iliana Ivanova, the EU Commissioner"),
+    # Whose effort "This effort" is, the sentence before it says: it is quoted too.
+    ("Why does Japan want to work with the EU?", "This effort seeks to mitigate their reliance on China"),
+    # Two articles known by their places only: what each has that the other lacks.
+    ("what does the second one talk about that the first one doesn't?", "“US and Japan Boost AI"),
+    ("What does the MENAFN piece add that the other article doesn't?", "“Japan and the US are gearing up"),
+    ("Taking the two articles together, in what ways does China come up?", "“US and Japan Boost AI"),
+])
+def test_round_22_shapes(extractive, question, said):
+    answer = extractive.ask(question)
+    assert not answer.refused and answer.text.startswith(said), answer.text
+    check_citations(extractive, answer)
+
+
+def test_round_22_details(extractive):
+    assert "Parallel to the Japan-U.S. accord" in extractive.ask("Why does Japan want to work with the EU?").text
+    assert "export of advanced AI chips" in extractive.ask("what does the second one talk about that the first one doesn't?").text
+    assert "“The focus on AI collaboration" in extractive.ask("What does the MENAFN piece add that the other article doesn't?").text
+    # An example after the comma ("like H100") is a premise, still checked.
+    assert extractive.ask("which specific AI chips the US block to china, like H100?").text == "The articles do not mention H100."
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What exactly will Nvidia do within the Japan-US AI framework?", "The articles do not say."),
+    ("Is there any audio of Kishida or Biden talking about this that I could pull for the segment?", "The articles do not say."),
+    # Seoul stands for South Korea, which the articles never mention.
+    ("Since South Korea is joining as the third partner in this AI pact, what role does Seoul get?",
+     "The articles do not mention South Korea."),
+])
+def test_round_22_refusals(extractive, question, text):
+    answer = extractive.ask(question)
+    assert answer.refused and answer.text.startswith(text), answer.text
+
+
 @pytest.mark.parametrize("question", [
     "What are the articles about?", "Summarize the articles.",
     "There's loads of random stuff about yoga and hitchhiking on the page, but what is the main news story actually about?",

@@ -1545,3 +1545,39 @@ def test_a_sentence_naming_another_month(question, sentence, expected):
 
 def test_a_country_acts_under_any_of_its_names():
     assert untold_actor("How did China react to the talks?", _PASSAGES + " Beijing criticised the talks.") is None
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Did the Asahi Shimbun say where its information about the joint statement came from?", "sources"),
+    ("Where did the Asahi Shimbun get its information?", "sources"),  # no place
+    ("Did the Asahi say where it got this?", "sources"),
+    ("Fact check: the story about the joint statement came from the Yomiuri Shimbun, right?", None),
+    ("What exactly will Nvidia do within the Japan-US AI framework?", "role:Nvidia"),
+    ("What will Japan do in the framework?", None),  # a country's part is what the articles say it does
+    ("why does Japan care about the EU for this?", "motive:Japan"),
+])
+def test_round_22_kinds(question, kind):
+    assert expected_kind(question) == kind
+
+
+def test_a_reason_in_a_sentence_pointing_back_is_the_one_before_its():
+    reason = "This effort seeks to mitigate their reliance on China for critical resources."
+    assert carries(reason, "motive:Japan", "Why does Japan want to work with the EU?",
+                   "Japan and the European Union (EU) are gearing up to initiate dialogue.") == 1.0
+    assert carries(reason, "motive:Japan", "Why does Japan want to work with the EU?", "The EU and Brussels.") == 0.0
+
+
+def test_two_that_deal_with_each_other_are_a_pair():
+    from assistant.names import pairs_in
+    assert pairs_in("Why does Japan want to work with the EU?") == {frozenset({"Japan", "EU"})}
+    assert pairs_in("What did Japan say about China?") == set()
+
+
+@pytest.mark.parametrize(("question", "pair"), [
+    ("what does the second one talk about that the first one doesn't?", ("second", "first")),
+    ("and the other way round - what's in the first one that the other skips?", ("first", "other")),
+    ("What did the summit produce?", None),
+])
+def test_one_article_against_the_other(question, pair):
+    assert answer_types.one_not_other(question) == pair
+    assert pair is None or all(answer_types.by_place(p) for p in pair)
