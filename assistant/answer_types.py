@@ -375,6 +375,9 @@ _NAME_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
                        r"|wr[io]t\w*)\s+(?:\w+\s+)?(?:to|with|for)\s*[?.]?\s*(?:\(|$)", re.I)),
     ("person", re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b(?!\s+else\b)", re.I)),
     # ("Where does the China angle come in for each piece?" asks how it figures, not where.)
+    # "where did she say all that, was it a speech or what?": the interview or the paper, no place.
+    ("any", re.compile(r"^\s*(?:and\s+|so\s+)?where\s+(?:did|does|do|was|were|is|has|had)\s+(?:she|he|they|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+"
+                       r"(?:say|said|make|made|give|gave|express\w*|comment\w*|speak|spoke|talk\w*|tell|told|share\w*|voice\w*)\b", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+|so\s+)?where\b(?![^?]*\b(?:come|comes|fit|fits|figure|figures)\s+in\b)", re.I)),
     ("any", re.compile(r"\b(?:which|what) (?:specific|exact|particular)\b", re.I)),
     # "Which one of them is going to lead it?": one of the things named before, doing what is asked.
@@ -894,7 +897,9 @@ def asked_about(question: str) -> list[str]:
     if the_n and the_n.group(1).lower() not in _OPEN_NOUNS:
         return [the_n.group(1)]
     says = _WHO_SAYS.search(question)
-    if says:
+    # "who said that exactly?" points back at what was said; "exactly", "again", "originally" say nothing of it.
+    if says and not re.fullmatch(r"(?:that|this|it|so|all that|those things|these things)?\s*(?:\w+ly|again|first)?\s*",
+                                 says.group(1).strip()):
         # "Who says that becoming one with nature takes a lot of yoga?": the view someone holds is what the
         # passage must be about.
         return [w for w in re.findall(r"[\w-]+", says.group(1)) if w.lower() not in _STOP and len(w) > 2]

@@ -44,6 +44,8 @@ _YES_NO_TAG = re.compile(r"(?<!yes)[\s,]+or\s+(?:nah|nope|no|not)\s*(?=\??\s*$)"
 
 # "which tech cos": companies ("cos" alone may be "because").
 _COS = re.compile(r"\b(tech|which|what|big|name|chip|the|these|those|other|major|top|us|japanese|american)\s+cos\b", re.I)
+# "which big-name outfits might get roped into the joint lab work?": companies.
+_OUTFITS = re.compile(r"\b(big-name|big\s+name|tech|which|what|major|top|these|those|other|american|japanese|us|chip)\s+outfits?\b", re.I)
 # Market talk: "which tech names", "megacap US names" are companies; "stateside" is in the US; a "Tokyo daily"
 # is a newspaper and "all this chatter" the reporting.
 _MARKET_NAMES = re.compile(r"\b((?:big\s+)?tech|mega-?cap|large-?cap|blue-?chip|chip|semiconductor|corporate)"
@@ -78,7 +80,12 @@ _SET_ASIDE = re.compile(r"^\s*(?:(?:leaving|setting|putting)\s+aside|ignoring)\s
                         r"|^.*?\b(?:page|clutter\w*|links?|ads?)\b.*?(?:[.!]\s+|;\s*)(?:but\s+)?(?:setting|leaving|putting)\s+"
                         r"(?:all\s+)?(?:that|this|those|these|it)\s+aside\s*,\s*(?:in the (?:actual|real) (?:news )?(?:story|article|news),?\s*)?"
                         # "There's loads of random stuff about yoga … on the page, but what is the main news story about?"
-                        r"|^[^?]{0,120}?\b(?:page|clutter\w*|links?|ads?|sidebars?)\b[^?,]{0,30},\s*but\s+(?=(?:what|who|when|where|which|why|how)\b)",
+                        r"|^[^?]{0,120}?\b(?:page|clutter\w*|links?|ads?|sidebars?)\b[^?,]{0,30},\s*but\s+(?=(?:what|who|when|where|which|why|how)\b)"
+                        # "skip all the travel and pollution stuff at the bottom - in the actual news, what's the EU part about?"
+                        r"|^\s*(?:skip(?:ping)?|ignor(?:e|ing)|forget(?:ting)?|never\s+mind)\s+[^,?]{0,80}?\b(?:links?|ads?|stuff|bits|junk"
+                        r"|clutter|page|bottom|sidebars?|comments?)\b[^,?]{0,30}?(?:,|\s+[-–—]+)\s*"
+                        r"(?:in\s+the\s+(?:actual|real)\s+(?:news(?:\s+(?:story|article))?|story|article)\s*,?\s*)?(?=(?:what|who|when|where|which|why|how)\b)"
+                        r"|^\s*in\s+the\s+(?:actual|real)\s+(?:news(?:\s+(?:story|article))?|story|article)\s*,\s*(?=(?:what|who|when|where|which|why|how)\b)",
                         re.I)
 _PER = re.compile(r"^\s*per\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 # "I was reading about this in the paper this morning and it said the visit would be on April 12th. Is that the
@@ -221,7 +228,7 @@ def reworded(question: str) -> str:
         question = f"{topic.group('aux')} {topic.group('topic')} {topic.group('rest')}"
     if through := _THROUGH_SOME.match(question):
         question = f"Which {through.group('kind')} did {through.group('what')} come through?"
-    question = _COS.sub(r"\1 companies", _MARKET_NAMES.sub(r"\1\2 companies", question))
+    question = _COS.sub(r"\1 companies", _MARKET_NAMES.sub(r"\1\2 companies", _OUTFITS.sub(r"\1 companies", question)))
     question = _CHATTER.sub("reporting", _DAILY.sub(r"\1 newspaper", _STATESIDE.sub("in the US", question)))
     question = _YES_NO_TAG.sub("", _US.sub("US", question))
     # "… got the scoop through a wire agency. Which one?" asks "Which wire agency?".

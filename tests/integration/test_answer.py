@@ -255,6 +255,10 @@ def test_round_21_refusals(extractive, question, text):
     ("what does the second one talk about that the first one doesn't?", "“US and Japan Boost AI"),
     ("What does the MENAFN piece add that the other article doesn't?", "“Japan and the US are gearing up"),
     ("Taking the two articles together, in what ways does China come up?", "“US and Japan Boost AI"),
+    ("where did Ivanova say all that?", "Iliana Ivanova, the EU Commissioner"),  # in an interview, which is no place
+    ("which big-name outfits might get roped into the joint lab work?", "As part of this agreement"),
+    ("skip all the travel and pollution stuff at the bottom - in the actual news, what's the EU part about?",
+     "The proposed framework, responding to an EU request"),
 ])
 def test_round_22_shapes(extractive, question, said):
     answer = extractive.ask(question)
@@ -263,6 +267,9 @@ def test_round_22_shapes(extractive, question, said):
 
 
 def test_round_22_details(extractive):
+    chat = extractive.chat()
+    chat.ask("what's the EU angle in all this?")
+    assert "Ivanova" in chat.ask("who said that exactly?").text  # "exactly" is no view someone holds
     assert "Parallel to the Japan-U.S. accord" in extractive.ask("Why does Japan want to work with the EU?").text
     assert "export of advanced AI chips" in extractive.ask("what does the second one talk about that the first one doesn't?").text
     assert "“The focus on AI collaboration" in extractive.ask("What does the MENAFN piece add that the other article doesn't?").text
