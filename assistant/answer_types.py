@@ -214,6 +214,9 @@ _TITLE_QUESTION = re.compile(
     r"\bwhat(?:'s|’s|\s+is|\s+was)\s+(?:(?:his|her|their)\s+(?:job|position|title|post|office|role)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)(?:'s|’s)\s+(?:job|position|title|post|office)"
     r"|(?-i:(?:[A-Z][\w.-]+\s+){1,2}[A-Z][\w.-]+)(?:'s|’s)\s+role)\s*(?:\?|$)", re.I)  # one name's "role" is what it does
+# "Give me the full names and titles of the two leaders meeting": each name with its office.
+_NAMES_AND_TITLES = re.compile(r"\b(?:full\s+)?names?\s+(?:and|with|plus|&)\s+(?:their\s+|official\s+|exact\s+)*(?:titles?|positions?|offices?|jobs?)\b"
+                               r"|\b(?:titles?|positions?|offices?)\s+(?:and|with|plus|&)\s+(?:their\s+|full\s+)*names?\b", re.I)
 # "What is the official name of the framework?", "What will it be called?": a name given to the thing ("called
 # the Tokyo Process", "the Japan-US AI Partnership"), which "the proposed framework" is not.
 _NAMED_THINGS = (r"framework|agreement|deal|pact|initiative|program|programme|project|partnership|alliance|plan|structure"
@@ -1208,6 +1211,10 @@ _MENTION_QUESTION = (
     re.compile(r"^\s*(?:and\s+|so\s+)?(?i:does|do|did)\s+(?i:either|any|both|each|the|one)?\s*(?i:of the\s+)?(?i:(?:two\s+)?articles?"
                r"|pieces?|reports?|stor(?:y|ies)|it|they|them)\s+(?i:both\s+|each\s+)?(?i:ever\s+|also\s+|even\s+)?"
                r"(?i:mention|cite|name|reference|credit)\s+(?P<what>[^?]{2,60}?)(?:\s+(?i:anywhere|at all))?\s*\??\s*$"),
+    # "Is the European Union angle in both stories, or just one?"
+    re.compile(r"^\s*(?:and\s+|so\s+)?(?i:is|are)\s+(?P<what>[^?]{2,60}?)(?:\s+(?i:angle|story|part|side|bit|thread|element|aspect"
+               r"|dimension|stuff))?\s+(?i:in|covered in|part of|found in)\s+(?i:both|each of the|either of the|the two)\s+"
+               r"(?i:(?:two\s+)?(?:articles|stories|pieces|reports))(?:,?\s+(?i:or)\s+(?i:just|only)\s+(?i:(?:in\s+)?one|the one))?\s*\??\s*$"),
 )
 # "do they both credit asahi shimbun", "Does each article mention China?": every article must.
 _EVERY_ARTICLE = re.compile(r"\b(?:both|each|every)\b|\bfirst (?:article|one|piece|story|report)\s+and\s+(?:the\s+)?second\b", re.I)
@@ -1549,7 +1556,7 @@ def expected_kind(question: str) -> str | None:
     if reaction:
         names = next(g for g in reaction.groups() if g)
         return "reaction:" + "|".join(n for n in re.split(r",\s*(?:or\s+|and\s+)?|,?\s+(?:or|and)\s+", names) if n)
-    if _TITLE_QUESTION.search(question) or _WHO_IS_NAME.search(question):
+    if _TITLE_QUESTION.search(question) or _WHO_IS_NAME.search(question) or _NAMES_AND_TITLES.search(question):
         return "title"
     called = _CALLED_QUESTION.search(question)
     if called:
@@ -1919,7 +1926,7 @@ def own_words(second: str) -> str:
 
 def first_question(question: str) -> str:
     """The first of two questions asked in one, or the question itself."""
-    return _SECOND_QUESTION.split(question, maxsplit=1)[0].rstrip(" ,") + "?"
+    return _SECOND_QUESTION.split(question, maxsplit=1)[0].rstrip(" ,?") + "?"
 
 
 # "Why are Tokyo and Brussels teaming up?", "What's in it for Washington?", "what are these tie-ups supposed to

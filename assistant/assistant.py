@@ -650,6 +650,10 @@ class Assistant:
             # Two questions in one ("Which article covers the EU talks, and which one discusses export
             # curbs?"), the first settled from the catalog or by naming an article: each answered on its own.
             extracted = self._both(first_question(search_for), second, articles) or extracted
+        elif extracted.refused and extracted.why == "relevance" and (second := second_question(search_for)):
+            # "Is the European Union angle in both stories, or just one? And who's the EU person named?": the two
+            # together are close to no passage; the first, settled alone ("No, only one: …"), and the second are.
+            extracted = self._both(first_question(search_for), second, articles) or extracted
         timings["extraction"] = time.perf_counter() - t
         if generator is None or (extracted.refused and extracted.why != "relevance") or extracted.settled:
             text, citations, refused = extracted[:3]

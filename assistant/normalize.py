@@ -66,6 +66,10 @@ _OR_SOMETHING = re.compile(r"[\s,]+or\s+(?:something|anything|whatever)(?:\s+lik
 _INFO_FROM = re.compile(r"\bwhere\s+(do|does|did)\s+((?:both|the|these|those|each|either|this|that)\s+(?:(?:two|of the)\s+)?"
                         r"(?:articles?|stories|story|pieces?|reports?)\s+)get\s+(their|its|the)\s+(info|information|news|story"
                         r"|scoop|report)\s+from\b", re.I)
+# "how did the first article get hold of the Asahi story?": through which outlet (the answer names it, "(via Reuters)").
+_GOT_HOLD = re.compile(r"^\s*how\s+(did|does|do)\s+((?:the|this|that|both|each)\s+(?:\w+\s+)?(?:articles?|stories|story|pieces?|reports?"
+                       r"|outlets?|sites?)|it|they)\s+(?:get\s+hold\s+of|obtain|come\s+by|get|pick\s+up|find\s+out\s+about)\s+"
+                       r"(the\s+(?:\w+\s+)?(?:story|report|news|scoop|information|info))\s*\??\s*$", re.I)
 # "did the asahi report come through some wire service": which one (the answer names it, "(via Reuters)").
 _THROUGH_SOME = re.compile(r"^\s*(?:did|does|was|has)\s+(?P<what>.{3,60}?)\s+(?:come|came|get passed|pass|go|been passed)\s+"
                            r"(?:through|thru|via)\s+(?:a|an|some|any)\s+(?P<kind>(?:news\s+|wire\s+)?(?:agency|service|wire))"
@@ -224,6 +228,7 @@ def reworded(question: str) -> str:
         question = misheard.sub(name, question)
     question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", question))
     question = _INFO_FROM.sub(r"from which news outlet \1 \2get \3 \4", question)
+    question = _GOT_HOLD.sub(r"Through which outlet \1 \2 get \3?", question)
     if topic := _TOPIC_FIRST.match(question):
         question = f"{topic.group('aux')} {topic.group('topic')} {topic.group('rest')}"
     if through := _THROUGH_SOME.match(question):

@@ -259,6 +259,11 @@ def test_round_21_refusals(extractive, question, text):
     ("which big-name outfits might get roped into the joint lab work?", "As part of this agreement"),
     ("skip all the travel and pollution stuff at the bottom - in the actual news, what's the EU part about?",
      "The proposed framework, responding to an EU request"),
+    ("Give me the full names and titles of the two leaders meeting, exactly as I should read them on air.",
+     "This declaration is anticipated when Prime Minister Fumio Kishida meets with President Joe Biden"),
+    # The first of two questions settled alone, then the second.
+    ("Is the European Union angle in both stories, or just one? And who's the EU person named?", "No, only one: “US and Japan"),
+    ("how did the first article get hold of the Asahi story?", "According to the Asahi Shimbun newspaper(via Reuters)"),
 ])
 def test_round_22_shapes(extractive, question, said):
     answer = extractive.ask(question)

@@ -1555,6 +1555,7 @@ def test_a_country_acts_under_any_of_its_names():
     ("What exactly will Nvidia do within the Japan-US AI framework?", "role:Nvidia"),
     ("What will Japan do in the framework?", None),  # a country's part is what the articles say it does
     ("why does Japan care about the EU for this?", "motive:Japan"),
+    ("Give me the full names and titles of the two leaders meeting.", "title"),
 ])
 def test_round_22_kinds(question, kind):
     assert expected_kind(question) == kind
@@ -1581,3 +1582,9 @@ def test_two_that_deal_with_each_other_are_a_pair():
 def test_one_article_against_the_other(question, pair):
     assert answer_types.one_not_other(question) == pair
     assert pair is None or all(answer_types.by_place(p) for p in pair)
+
+
+def test_the_first_of_two_questions_ends_on_one_question_mark():
+    assert answer_types.first_question("Is the EU angle in both stories, or just one? And who's the EU person named?") == (
+        "Is the EU angle in both stories, or just one?")
+    assert answer_types.mention_asked("Is the European Union angle in both stories, or just one?") == "the European Union"
