@@ -264,6 +264,7 @@ def test_round_21_refusals(extractive, question, text):
     # The first of two questions settled alone, then the second.
     ("Is the European Union angle in both stories, or just one? And who's the EU person named?", "No, only one: “US and Japan"),
     ("how did the first article get hold of the Asahi story?", "According to the Asahi Shimbun newspaper(via Reuters)"),
+    ("what's the deal with Arm here?", "Asahi Shimbun reports that this agreement may create a framework"),  # "here" is the story
 ])
 def test_round_22_shapes(extractive, question, said):
     answer = extractive.ask(question)
