@@ -152,7 +152,7 @@ _NEXT_PART = re.compile(r"(?<=[.!?])\s+|\s+[-–—]+\s+(?=(?:and\s+)?then\b|als
                         r"|,\s+(?=(?:and\s+)?then\s+(?:tell|give|say|answer|list|name)\b)", re.I)
 _PART_OPENER = re.compile(r"^(?:(?:and\s+)?then|anyway|ok(?:ay)?|actually(?:\s+no)?|seriously|serious|but|also|now|haha|lol"
                           r"|(?:just\s+)?tell me(?:\s+straight)?|let me know|first(?:\s+of\s+all)?|before that|just|instead"
-                          r"|straight(?:\s+up)?|honestly|so|well|otherwise|for real(?:\s+now)?|in all seriousness|(?:but\s+)?seriously|(?:then\s+)?at least"
+                          r"|straight(?:\s+up)?|honestly|so|well|otherwise|for real(?:\s+now)?|in all seriousness|(?:then\s+)?at least"
                           r"|if (?:you|u) (?:won['’]t|can['’]t|will not|cannot|refuse)(?:\s+to)?(?:,?\s+then)?)\b[\s,:;.!—–-]*", re.I)
 # "her" in the real question is the one person the request named ("Make up a quote from Iliana Ivanova … But
 # first - what's her official title?").
