@@ -155,13 +155,15 @@ _ROLE_QUESTION = re.compile(
     rf" {_NAME}\s+(?:play|have|take|make)\b"
     rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|did|is|could) {_NAME}\s+(?:exactly\s+|specifically\s+)?"
     rf"(?:contribute|provide|bring|supply|offer)\b"
-    # "What exactly will Nvidia do within the Japan-US AI framework?" (a company's part; a country's is asked in `expected_kind`)
-    rf"|\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|is|could|might) {_NAME}\s+(?:exactly\s+|specifically\s+|actually\s+)?"
-    r"(?:do|be doing)\s+(?:in|within|inside|for|as part of|under)\s+(?:the|this|that)\b[^?]{0,40}?"
-    r"\b(?:framework|deal|partnership|alliance|pact|agreement|initiative|project|cooperation|collaboration)\b"
     # One word: "What is Amazon's role?" asks what it does; "What is Iliana Ivanova's role?" asks her title.
     r"|\b[Ww]hat(?: exactly| specifically| precisely)?(?:'s| is| was| will be| would be)(?: exactly| specifically)? (?:the\s+)?"
     r"([A-Z][\w'.-]+?)(?:'s|’s|s) (?:specific |exact )?(?:role|part|contribution)\b")
+# "What exactly will Nvidia do within the Japan-US AI framework?": a company's part (a country's, "What will Japan do in
+# the framework?", is what the articles say it does: `expected_kind` leaves it open).
+_DOES_WITHIN = re.compile(
+    rf"\b[Ww]hat (?:exactly |specifically |precisely )?(?:will|would|does|is|could|might) {_NAME}\s+(?:exactly\s+|specifically\s+|actually\s+)?"
+    r"(?:do|be doing)\s+(?:in|within|inside|for|as part of|under)\s+(?:the|this|that)\b[^?]{0,40}?"
+    r"\b(?:framework|deal|partnership|alliance|pact|agreement|initiative|project|cooperation|collaboration)\b")
 _ROLE_VERBS = (r"(?:role|part|contribution|will|would|is to|is set to|plans?|provides?|supplies|supply|offers?|contributes?"
                r"|brings?|leads?|develops?|builds?|invests?)")
 
@@ -1565,10 +1567,11 @@ def expected_kind(question: str) -> str | None:
     if definition:
         return "definition:" + definition.group(1)
     role = _ROLE_QUESTION.search(question)
-    if role and not (role.group(0).endswith(("framework", "deal", "partnership", "alliance", "pact", "agreement", "initiative",
-                                             "project", "cooperation", "collaboration"))
-                     and any(place_of(w) for w in next(g for g in role.groups() if g).split())):
+    if role:
         return "role:" + next(g for g in role.groups() if g)
+    within = _DOES_WITHIN.search(question)
+    if within and not any(place_of(w) for w in within.group(1).split()):
+        return "role:" + within.group(1)
     if _OUTCOME_QUESTION.search(question) and not _TEXT_REALLY_SAYS.search(question):
         return "outcome"
     if (asked := fragment_question(question)) is not None:

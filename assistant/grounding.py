@@ -1482,8 +1482,7 @@ def _asked_about(question: str, names: list[str]) -> bool:
         # of the premise, named as absent, and the person the articles do name answers.
         return False
     # "Since South Korea is joining …, what role does Seoul get?": the capital stands for its country.
-    capitals = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", asking)
-    places = {place_of(w) for w in capitals + [w for c in capitals for w in c.split()]} - {None}
+    places = places_in(asking)
     return any(n in asking or place_of(n) in places for n in names) or bool(
         re.search(r"\b(?:she|he|her|his|him)\b", asking, re.I)
         # (a first name opening the question is not among the names: "Pauline Jacobs shows up … - what's her role …?")

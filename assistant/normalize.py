@@ -60,9 +60,9 @@ _CLAIM_PREFIX = re.compile(r"^\s*(?:confirm or deny|true or false|fact[- ]?check
 _TOPIC_FIRST = re.compile(r"^\s*(?P<topic>(?:the|that|this)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?P<aux>did|does|do|is|was|will|has)"
                           r"\s+(?:it|they)\s+(?P<rest>\w.*)$", re.I)
 # "… or something", "… or anything" ask nothing more.
-_OR_SOMETHING = re.compile(r"[\s,]+or\s+(?:something|anything|whatever)(?:\s+like\s+that)?\s*(?=\??\s*$)"
-                           # "what's the deal with Arm here?", "what's the EU angle in all this?": the whole story is "here".
-                           r"|(?<=\w)\s+(?:here|in all (?:of )?this|in (?:this|the) whole thing)\s*(?=\?\s*$)", re.I)
+_OR_SOMETHING = re.compile(r"[\s,]+or\s+(?:something|anything|whatever)(?:\s+like\s+that)?\s*(?=\??\s*$)", re.I)
+# "what's the deal with Arm here?", "what's the EU angle in all this?": the whole story is "here".
+_HERE = re.compile(r"(?<=\w)\s+(?:here|in all (?:of )?this|in (?:this|the) whole thing)\s*(?=\?\s*$)", re.I)
 # "where do both articles get their info from": from which outlet.
 # (The articles' outlet; "where did the Asahi get its information" asks for the paper's own sources.)
 _INFO_FROM = re.compile(r"\bwhere\s+(do|does|did)\s+((?:both|the|these|those|each|either|this|that)\s+(?:(?:two|of the)\s+)?"
@@ -228,7 +228,7 @@ def reworded(question: str) -> str:
                     f"{question[topic_wh.end():]}")
     for misheard, name in _MISHEARD:
         question = misheard.sub(name, question)
-    question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", question))
+    question = _LIKE_BETWEEN.sub(", ", _OR_SOMETHING.sub("", _HERE.sub("", question)))
     question = _INFO_FROM.sub(r"from which news outlet \1 \2get \3 \4", question)
     question = _GOT_HOLD.sub(r"Through which outlet \1 \2 get \3?", question)
     if topic := _TOPIC_FIRST.match(question):
